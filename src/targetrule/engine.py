@@ -1,0 +1,260 @@
+"""The engine: validate every region, score each indicator, aggregate, then rank, grade and award."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from targetrule.findings import Finding, did_you_mean, finding, has_errors
+from targetrule.ranking import decide
+from targetrule.registry import Registry
+from targetrule.results import (
+    Adjustment,
+    AreaResult,
+    Evaluation,
+    IndicatorResult,
+    PluginRecord,
+    Provenance,
+    RegionResult,
+    Status,
+)
+from targetrule.rounding import ZERO, half_up
+from targetrule.scheme import ResolvedArea, Scheme, SchemeSource, ScoredItem
+from targetrule.scheme_loader import SchemeError, load_scheme
+from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
+from targetrule.text import Label
+from targetrule.validation import check_values
+
+Mode = Literal["strict", "lenient"]
+SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
+
+_NOT_RANKED = Label("存在数据错误，严格模式下不予排名", "errors in the data: strict mode does not rank")
+
+
+class Engine:
+    """Scores submissions under a scheme with the plugins of a :class:`Registry`."""
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry if registry is not None else Registry.default()
+
+    def load_scheme(self, name: str | Path) -> Scheme:
+        """A scheme by id (shipped by a plugin) or by the path of a TOML file."""
+        source = self.registry.schemes.get(str(name))
+        if source is None:
+            path = Path(name)
+            if not path.is_file():
+                known = list(self.registry.schemes)
+                suggestion = did_you_mean(str(name), known)
+                raise SchemeError([
+                    finding("scheme.bad_reference", path=str(name), where="schemes", value=str(name), suggestion=suggestion)
+                ])
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise SchemeError([finding("scheme.malformed", path=str(path), detail=str(exc))]) from None
+            source = SchemeSource(path.stem, text, str(path))
+        return load_scheme(source, self.registry)
+
+    def evaluate(self, scheme: Scheme | str | Path, data: SubmissionsLike, *, mode: Mode = "strict") -> Evaluation:
+        """Evaluate every region of ``data`` under ``scheme``.
+
+        Strict mode (the default) scores what it can but refuses to rank, grade or award while
+        any error stands; lenient mode marks invalid indicators as not scored (0 points, with a
+        finding) and ranks the rest.
+        """
+        if not isinstance(scheme, Scheme):
+            scheme = self.load_scheme(scheme)
+        submissions = _as_submissions(data)
+        findings: list[Finding] = list(submissions.findings)
+        if submissions.scheme and submissions.scheme != scheme.id:
+            findings.append(finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id))
+        scorer = _RegionScorer(scheme, self.registry)
+        results: list[RegionResult] = []
+        first_seen: dict[str, str] = {}
+        for data_item in submissions.regions:
+            region_id = data_item.region.id
+            if region_id in first_seen:
+                findings.append(finding("region.duplicate", region=region_id, path=data_item.path, first=first_seen[region_id]))
+                continue
+            first_seen[region_id] = data_item.path
+            result = scorer.score(data_item)
+            findings.extend(result.findings)
+            results.append(result)
+        ranked = bool(results) and (mode == "lenient" or not has_errors(findings))
+        if ranked:
+            results = decide(results, scheme)
+        return Evaluation(
+            scheme=scheme.id,
+            scheme_title=scheme.spec.title,
+            mode=mode,
+            ranked=ranked,
+            regions=tuple(results),
+            findings=tuple(findings),
+            provenance=self.provenance(scheme, submissions),
+            not_ranked_because=None if ranked else _NOT_RANKED,
+        )
+
+    def provenance(self, scheme: Scheme, submissions: Submissions) -> Provenance:
+        """Library and plugin versions, the scheme's id and hash, and the input's hash."""
+        from targetrule import __version__
+
+        canonical = json.dumps(submissions.raw, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+        plugins = tuple(PluginRecord(p.name, p.distribution, p.version) for p in self.registry.plugins())
+        return Provenance(
+            library_version=__version__,
+            plugins=plugins,
+            scheme_id=scheme.id,
+            scheme_sha256=scheme.sha256,
+            input_sha256=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+            scheme_origin=scheme.origin,
+        )
+
+
+def _as_submissions(data: SubmissionsLike) -> Submissions:
+    if isinstance(data, Submissions):
+        return data
+    if isinstance(data, str | Path):
+        return load_submissions(data)
+    return read_submissions(data if isinstance(data, Mapping) else list(data))
+
+
+class _RegionScorer:
+    """Scores one region at a time under a scheme; built once per evaluation."""
+
+    def __init__(self, scheme: Scheme, registry: Registry) -> None:
+        self.scheme = scheme
+        self.registry = registry
+        self.known = {item.indicator.id for item in scheme.items()}
+        spec = scheme.spec
+        self.bonus_items = {b.id: b for b in spec.bonus.items} if spec.bonus else {}
+        self.deduction_items = {d.id: d for d in spec.deductions}
+        self.veto_ids = {v.id for v in spec.vetoes}
+
+    def score(self, data: RegionData) -> RegionResult:
+        region = data.region.id
+        findings: list[Finding] = []
+        empty = not data.inputs
+        if empty:
+            findings.append(finding("region.empty", region=region, path=f"{data.path}.inputs"))
+        for name in data.inputs:
+            if name not in self.known:
+                findings.append(
+                    finding("indicator.unknown", region=region, indicator=name, path=f"{data.path}.inputs['{name}']",
+                            suggestion=did_you_mean(name, self.known))
+                )
+        areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
+        base = self._combine(areas)
+        adjustments = self._adjustments(data, findings)
+        bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
+        if self.scheme.spec.bonus is not None:
+            bonus = min(bonus, self.scheme.spec.bonus.cap)
+        deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO)
+        composite = max(ZERO, base + bonus - deductions)
+        return RegionResult(
+            region=data.region,
+            areas=areas,
+            base_points=base,
+            bonus_points=bonus,
+            deduction_points=deductions,
+            composite=composite,
+            adjustments=adjustments,
+            findings=tuple(findings),
+            vetoes=self._vetoes(data, areas, findings),
+            gate_passed=self._gate(areas),
+        )
+
+    def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:
+        results = tuple(self._indicator(item, data, findings, skip=skip) for item in area.items)
+        method = area.aggregation
+        if method.additive:
+            points = sum((r.points for r in results), ZERO)
+        else:
+            shares = [r.attainment.value if r.attainment else ZERO for r in results]
+            points = half_up(method.combine(shares, [i.weight for i in area.items]) * area.spec.points)
+        return AreaResult(area.spec.id, area.spec.label, area.spec.points, points, method.label, method.additive, results)
+
+    def _indicator(self, item: ScoredItem, data: RegionData, findings: list[Finding], *, skip: bool) -> IndicatorResult:
+        indicator = item.indicator
+        problems: list[Finding] = []
+        values: dict[str, Decimal] = {}
+        if not skip:
+            values, problems = check_values(indicator, data.inputs.get(indicator.id), data.region.id, data.path)
+        attainment = None
+        if not problems and not skip:
+            try:
+                attainment = item.formula.score(values, item.params)
+            except Exception as exc:  # a plugin's bug must not stop the other indicators
+                problems.append(
+                    finding("indicator.formula_failed", region=data.region.id, indicator=indicator.id,
+                            plugin=self.registry.indicator_plugins.get(indicator.id, "?"), error=repr(exc))
+                )
+        findings.extend(problems)
+        if attainment is None:
+            return IndicatorResult(indicator.id, indicator.label, item.area, Status.NOT_SCORED, item.points, ZERO, None, values)
+        points = half_up(attainment.value * item.points)
+        return IndicatorResult(indicator.id, indicator.label, item.area, Status.SCORED, item.points, points, attainment, values)
+
+    def _combine(self, areas: tuple[AreaResult, ...]) -> Decimal:
+        method = self.scheme.aggregation
+        if method.additive:
+            return sum((a.points for a in areas), ZERO)
+        shares = [a.points / a.max_points if a.max_points else ZERO for a in areas]
+        return half_up(method.combine(shares, [a.max_points for a in areas]) * self.scheme.spec.total_points)
+
+    def _adjustments(self, data: RegionData, findings: list[Finding]) -> tuple[Adjustment, ...]:
+        found: list[Adjustment] = []
+        for index, claim in enumerate(data.bonuses):
+            item = self.bonus_items.get(claim.id)
+            path = f"{data.path}.bonuses[{index}]"
+            if item is None:
+                findings.append(finding("region.unknown_bonus", region=data.region.id, path=path, value=claim.id,
+                                        suggestion=did_you_mean(claim.id, self.bonus_items)))
+                continue
+            limit = item.points * claim.count
+            points = claim.points if claim.points is not None else limit
+            if points > limit:
+                findings.append(finding("region.claim_above_limit", region=data.region.id, path=f"{path}.points",
+                                        value=claim.id, points=points, limit=limit))
+                continue
+            found.append(Adjustment("bonus", item.id, item.label, points, claim.note))
+        for index, claim in enumerate(data.deductions):
+            ditem = self.deduction_items.get(claim.id)
+            if ditem is None:
+                findings.append(finding("region.unknown_deduction", region=data.region.id, path=f"{data.path}.deductions[{index}]",
+                                        value=claim.id, suggestion=did_you_mean(claim.id, self.deduction_items)))
+                continue
+            points = claim.points if claim.points is not None else ditem.points * claim.count
+            found.append(Adjustment("deduction", ditem.id, ditem.label, points, claim.note))
+        return tuple(found)
+
+    def _vetoes(self, data: RegionData, areas: tuple[AreaResult, ...], findings: list[Finding]) -> tuple[str, ...]:
+        triggered: list[str] = []
+        by_id = {r.indicator: r for a in areas for r in a.indicators}
+        for veto in self.scheme.spec.vetoes:
+            if veto.indicator is None:
+                continue
+            result = by_id[veto.indicator]
+            # Compliance that cannot be shown (data not scored) counts as not shown.
+            if result.attainment is None or result.attainment.value < veto.below:
+                triggered.append(veto.id)
+        for index, name in enumerate(data.vetoes):
+            if name not in self.veto_ids:
+                findings.append(finding("region.unknown_veto", region=data.region.id, path=f"{data.path}.vetoes[{index}]",
+                                        value=name, suggestion=did_you_mean(name, self.veto_ids)))
+            elif name not in triggered:
+                triggered.append(name)
+        return tuple(triggered)
+
+    def _gate(self, areas: tuple[AreaResult, ...]) -> bool:
+        gate = self.scheme.spec.gate
+        if gate is None:
+            return True
+        by_id = {r.indicator: r for a in areas for r in a.indicators}
+        return all(
+            by_id[i].attainment is not None and by_id[i].attainment.value >= gate.min_attainment  # type: ignore[union-attr]
+            for i in gate.indicators
+        )

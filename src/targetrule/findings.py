@@ -1,0 +1,170 @@
+"""Findings: every problem in a scheme or a submission, reported at once, never as a traceback.
+
+Each finding has a stable code, a severity, a bilingual message, where it was found (region,
+indicator, input and a JSON path such as ``$.regions[3].inputs['employment.new_urban_jobs'].actual``)
+the value seen, and for unknown names a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from attrs import frozen
+
+from targetrule.text import Label
+
+
+class Severity(enum.Enum):
+    """How bad a finding is: an error blocks ranking in strict mode, a warning never does."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# code -> (severity, zh template, en template). Codes are stable: hosts may match on them.
+CATALOG: Mapping[str, tuple[Severity, str, str]] = {
+    # values of inputs
+    "input.missing": (Severity.ERROR, "缺少数据：{input}（{label_zh}）", "missing value: {input} ({label_en})"),
+    "input.not_a_number": (Severity.ERROR, "应为数字，实为 {value}", "expected a number, got {value}"),
+    "input.not_finite": (Severity.ERROR, "数值无效（NaN 或无穷大）：{value}", "not a finite number (NaN or infinity): {value}"),
+    "input.not_integer": (Severity.ERROR, "人数/个数应为整数，实为 {value}", "a count must be a whole number, got {value}"),
+    "input.below_minimum": (Severity.ERROR, "{value} 小于下限 {limit}", "{value} is below the minimum {limit}"),
+    "input.above_maximum": (Severity.ERROR, "{value} 超过上限 {limit}", "{value} is above the maximum {limit}"),
+    "input.not_flag": (Severity.ERROR, "应为 是/否（true/false），实为 {value}", "expected yes/no (true/false), got {value}"),
+    "input.unknown": (Severity.ERROR, "未知的数据项 {input}{hint_zh}", "unknown input {input}{hint_en}"),
+    # rules over several inputs
+    "rule.part_exceeds_whole": (
+        Severity.ERROR,
+        "{part}（{part_value}）不应超过 {whole}（{whole_value}）",
+        "{part} ({part_value}) must not exceed {whole} ({whole_value})",
+    ),
+    # indicators
+    "indicator.unknown": (Severity.ERROR, "未知的考评指标 {indicator}{hint_zh}", "unknown indicator {indicator}{hint_en}"),
+    "indicator.missing": (Severity.ERROR, "缺少指标 {indicator} 的数据", "no data for indicator {indicator}"),
+    "indicator.formula_failed": (
+        Severity.ERROR,
+        "插件 {plugin} 的计分公式出错（{error}）",
+        "the scoring formula of plugin {plugin} failed ({error})",
+    ),
+    "indicator.not_an_object": (Severity.ERROR, "指标数据应为键值表，实为 {value}", "indicator data must be a table of inputs, got {value}"),
+    # regions and submissions
+    "region.duplicate": (Severity.ERROR, "地区 {region} 重复出现（首次在 {first}）", "region {region} appears twice (first at {first})"),
+    "region.empty": (Severity.ERROR, "地区 {region} 没有任何数据", "region {region} has no data"),
+    "region.unknown_bonus": (Severity.ERROR, "未知的加分项 {value}{hint_zh}", "unknown bonus {value}{hint_en}"),
+    "region.unknown_deduction": (Severity.ERROR, "未知的扣分项 {value}{hint_zh}", "unknown deduction {value}{hint_en}"),
+    "region.unknown_veto": (Severity.ERROR, "未知的否决项 {value}{hint_zh}", "unknown veto {value}{hint_en}"),
+    "region.claim_above_limit": (Severity.ERROR, "{value} 的分值 {points} 超过规定的 {limit}", "{value} is given {points} points, more than its {limit}"),
+    "region.missing_id": (Severity.ERROR, "地区缺少编号", "a region has no id"),
+    "submission.empty": (Severity.ERROR, "提交的数据中没有任何地区", "the submission contains no regions"),
+    "submission.malformed": (Severity.ERROR, "格式错误：{detail}", "malformed: {detail}"),
+    "submission.wrong_scheme": (
+        Severity.WARNING,
+        "数据标明的方案是 {value}，按 {scheme} 考评",
+        "the data names scheme {value}; evaluated under {scheme}",
+    ),
+    # schemes
+    "scheme.malformed": (Severity.ERROR, "方案格式错误：{detail}", "malformed scheme: {detail}"),
+    "scheme.unknown_indicator": (Severity.ERROR, "方案引用了未安装的指标 {indicator}{hint_zh}", "the scheme names an indicator that is not installed: {indicator}{hint_en}"),
+    "scheme.duplicate_indicator": (Severity.ERROR, "指标 {indicator} 在方案中出现多次", "indicator {indicator} appears more than once in the scheme"),
+    "scheme.wrong_area": (Severity.WARNING, "指标 {indicator} 属于 {value} 领域，方案把它放在 {area}", "indicator {indicator} belongs to area {value}; the scheme puts it under {area}"),
+    "scheme.unknown_parameter": (Severity.ERROR, "指标 {indicator} 没有参数 {value}{hint_zh}", "indicator {indicator} has no parameter {value}{hint_en}"),
+    "scheme.bad_parameter": (Severity.ERROR, "指标 {indicator} 的参数 {value} 无效：{detail}", "parameter {value} of indicator {indicator} is invalid: {detail}"),
+    "scheme.unknown_family": (Severity.ERROR, "未知的计分公式类型 {value}{hint_zh}", "unknown formula family {value}{hint_en}"),
+    "scheme.unknown_aggregation": (Severity.ERROR, "未知的汇总方法 {value}{hint_zh}", "unknown aggregation method {value}{hint_en}"),
+    "scheme.points_mismatch": (Severity.ERROR, "{where} 的分值合计 {value}，应为 {limit}", "the points of {where} add up to {value}, expected {limit}"),
+    "scheme.bad_grades": (Severity.ERROR, "等次设置有误：{detail}", "grade bands are wrong: {detail}"),
+    "scheme.bad_reference": (Severity.ERROR, "{where} 引用了不存在的 {value}{hint_zh}", "{where} refers to {value}, which does not exist{hint_en}"),
+    "scheme.duplicate_id": (Severity.ERROR, "{where} 中的编号 {value} 重复", "id {value} is used twice in {where}"),
+}
+
+
+@frozen
+class Finding:
+    """One problem found in a scheme or a submission, with where it is and what was expected."""
+
+    code: str
+    severity: Severity
+    message: Label
+    region: str | None = None
+    indicator: str | None = None
+    input: str | None = None
+    path: str | None = None
+    value: str | None = None
+    suggestion: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """True when this finding blocks a strict evaluation."""
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.path or ".".join(p for p in (self.region, self.indicator, self.input) if p)
+        return f"[{self.code}] {where}: {self.message.zh} / {self.message.en}"
+
+
+def finding(
+    code: str,
+    *,
+    region: str | None = None,
+    indicator: str | None = None,
+    input: str | None = None,
+    path: str | None = None,
+    value: Any = None,
+    suggestion: str | None = None,
+    **details: Any,
+) -> Finding:
+    """Build a finding from the catalog, formatting its bilingual message from the details."""
+    severity, zh, en = CATALOG[code]
+    hint_zh = f"，是否应为 {suggestion}？" if suggestion else ""
+    hint_en = f"; did you mean {suggestion}?" if suggestion else ""
+    fields = {
+        "region": region,
+        "indicator": indicator,
+        "input": input,
+        "value": _show(value),
+        "hint_zh": hint_zh,
+        "hint_en": hint_en,
+        **details,
+    }
+    return Finding(
+        code=code,
+        severity=severity,
+        message=Label(zh.format(**fields), en.format(**fields)),
+        region=region,
+        indicator=indicator,
+        input=input,
+        path=path,
+        value=None if value is None else _show(value),
+        suggestion=suggestion,
+    )
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    """Return the known name closest to ``name``, if one is close enough to suggest."""
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error."""
+    return any(f.is_error for f in findings)
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class TargetruleError(Exception):
+    """Base of the errors targetrule raises for input it cannot use at all."""
+
+
+class FindingsError(TargetruleError):
+    """Raised when a whole input is unusable; carries every finding at once."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(str(f) for f in findings))

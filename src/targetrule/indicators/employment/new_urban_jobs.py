@@ -1,0 +1,35 @@
+"""一（一）1 城镇新增就业人数；其中：公益性岗位安置人数."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+
+INDICATOR = Indicator(
+    id="employment.new_urban_jobs",
+    area="employment",
+    label=Label("城镇新增就业人数", "New urban jobs"),
+    reference="一（一）1",
+    unit="人",
+    inputs=(
+        Input("actual", Label("城镇新增就业人数", "new urban jobs"), Kind.COUNT, Role.ACTUAL, "人", better=Direction.HIGHER),
+        Input("target", Label("目标任务数", "target"), Kind.COUNT, Role.TARGET, "人"),
+        Input(
+            "public_welfare_posts",
+            Label("其中：公益性岗位安置人数", "of which: jobs in public-welfare posts"),
+            Kind.COUNT,
+            Role.ACTUAL,
+            "人",
+            part_of="actual",
+        ),
+    ),
+    formula=CappedCompletion(actual="actual", target="target"),
+    direction=Direction.HIGHER,
+)
+
+
+@hookimpl
+def targetrule_indicators() -> Sequence[Indicator]:
+    """Declare 城镇新增就业人数."""
+    return [INDICATOR]

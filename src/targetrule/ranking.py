@@ -1,0 +1,158 @@
+"""Ranking, grading, gates, vetoes and awards: what a scheme decides once the points are known."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import ROUND_FLOOR, Decimal
+
+from targetrule.results import RegionResult
+from targetrule.scheme import GradeBand, Scheme
+from targetrule.text import Label
+
+SortKey = Callable[[RegionResult], tuple[Decimal, ...]]
+
+
+def sort_key(scheme: Scheme) -> SortKey:
+    """Composite first, then the scheme's tie-breaks (``area:ID``, ``indicator:ID``), higher first."""
+    breaks = scheme.spec.ranking.tie_break
+
+    def key(result: RegionResult) -> tuple[Decimal, ...]:
+        values = [result.composite]
+        for tie in breaks:
+            kind, _, ref = tie.partition(":")
+            values.append(result.area(ref).points if kind == "area" else result.indicator(ref).points)
+        return tuple(values)
+
+    return key
+
+
+def competition_ranks(results: Sequence[RegionResult], key: SortKey) -> dict[str, int]:
+    """Ranks best first; regions equal on every key share a rank and the next ranks are skipped (1, 2, 2, 4)."""
+    ordered = sorted(results, key=lambda r: (tuple(-v for v in key(r)), r.region.id))
+    ranks: dict[str, int] = {}
+    previous = None
+    for position, result in enumerate(ordered, start=1):
+        current = key(result)
+        if current != previous:
+            rank = position
+            previous = current
+        ranks[result.region.id] = rank
+    return ranks
+
+
+def band_for(points: Decimal, grades: Sequence[GradeBand]) -> GradeBand:
+    """The highest grade whose minimum the points reach (grades are highest first, the last starts at 0)."""
+    return next((g for g in grades if points >= g.min), grades[-1])
+
+
+def quota_size(quota: Decimal, ranked: int) -> int:
+    """How many regions a quota admits: the share of ranked regions, rounded down ("at most 30%")."""
+    return int((quota * ranked).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def grade_note(points: Decimal, band: GradeBand, given: GradeBand) -> Label:
+    """Why a region got its grade."""
+    if band.id == given.id:
+        return Label(f"{points} 分，达到“{band.label.zh}”下限 {band.min} 分", f"{points} points reach the {band.label.en} minimum of {band.min}")
+    return Label(
+        f"{points} 分达到“{band.label.zh}”，但受名额或否决限制，评为“{given.label.zh}”",
+        f"{points} points reach {band.label.en}, but a quota or a veto limits the grade to {given.label.en}",
+    )
+
+
+def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult]:
+    """Rank, grade and award regions; survey-only regions are graded for information only."""
+    spec = scheme.spec
+    gate = spec.gate
+    candidates = [r for r in results if not r.survey_only and (r.gate_passed or gate is None or gate.effect != "ranking")]
+    ranks = competition_ranks(candidates, sort_key(scheme))
+    grades = spec.grades
+    veto_caps = {v.id: v.max_grade for v in spec.vetoes}
+    order = {g.id: i for i, g in enumerate(grades)}
+    quota_used = {g.id: 0 for g in grades}
+    quota_cap = {g.id: quota_size(g.quota, len(ranks)) for g in grades if g.quota is not None}
+
+    decided: dict[str, RegionResult] = {}
+    by_rank = sorted(results, key=lambda r: (ranks.get(r.region.id, 10**9), r.region.id))
+    for rank_value, group in _tie_groups(by_rank, ranks):
+        chosen: dict[str, GradeBand] = {}
+        for result in group:
+            band = band_for(result.composite, grades)
+            given = band
+            for veto in result.vetoes:
+                cap = veto_caps.get(veto)
+                if cap is not None and order[given.id] < order[cap]:
+                    given = grades[order[cap]]
+            chosen[result.region.id] = given
+        # A quota admits a whole tie group or none of it: "at most" is never exceeded.
+        for grade_id, cap in quota_cap.items():
+            members = [r for r in group if chosen[r.region.id].id == grade_id]
+            if rank_value is None or not members:
+                continue
+            if quota_used[grade_id] + len(members) > cap:
+                for r in members:
+                    chosen[r.region.id] = grades[min(order[grade_id] + 1, len(grades) - 1)]
+            else:
+                quota_used[grade_id] += len(members)
+        for result in group:
+            band = band_for(result.composite, grades)
+            given = chosen[result.region.id]
+            decided[result.region.id] = _evolve(
+                result,
+                rank=ranks.get(result.region.id),
+                grade=given.id,
+                grade_label=given.label,
+                grade_note=grade_note(result.composite, band, given),
+            )
+    return _award([decided[r.region.id] for r in results], scheme)
+
+
+def _tie_groups(ordered: Sequence[RegionResult], ranks: dict[str, int]) -> list[tuple[int | None, list[RegionResult]]]:
+    groups: list[tuple[int | None, list[RegionResult]]] = []
+    for result in ordered:
+        rank = ranks.get(result.region.id)
+        if rank is not None and groups and groups[-1][0] == rank:
+            groups[-1][1].append(result)
+        else:
+            groups.append((rank, [result]))
+    return groups
+
+
+def _award(results: list[RegionResult], scheme: Scheme) -> list[RegionResult]:
+    spec = scheme.spec
+    cancels = {d.id for d in spec.deductions if d.cancels_awards}
+    no_award_vetoes = {v.id: v.label for v in spec.vetoes if v.no_awards}
+    updated: dict[str, RegionResult] = {}
+    for result in results:
+        reasons: list[Label] = []
+        if result.survey_only:
+            reasons.append(Label("督查调研单位，不参与评比", "survey-only region: not in the competition"))
+        if result.rank is None and not result.survey_only:
+            reasons.append(Label("未参与排名", "not ranked"))
+        reasons += [no_award_vetoes[v] for v in result.vetoes if v in no_award_vetoes]
+        if not result.gate_passed and spec.gate is not None:
+            reasons.append(Label(f"未达到：{spec.gate.label.zh}", f"not met: {spec.gate.label.en}"))
+        reasons += [a.label for a in result.adjustments if a.kind == "deduction" and a.id in cancels]
+        updated[result.region.id] = _evolve(result, eligible_for_awards=not reasons, ineligible_because=tuple(reasons))
+    eligible = sorted((r for r in updated.values() if r.eligible_for_awards), key=lambda r: (r.rank, r.region.id))
+    tiers = [(tier, tier.count) for tier in spec.awards]
+    tier_index, given_in_tier = 0, 0
+    previous_rank = None
+    current = None
+    for result in eligible:
+        if result.rank != previous_rank:  # a tie group receives the tier of its first member
+            while tier_index < len(tiers) and given_in_tier >= tiers[tier_index][1]:
+                tier_index, given_in_tier = tier_index + 1, 0
+            current = tiers[tier_index][0] if tier_index < len(tiers) else None
+            previous_rank = result.rank
+        if current is None:
+            break
+        given_in_tier += 1
+        updated[result.region.id] = _evolve(updated[result.region.id], award=current.id, award_label=current.label)
+    return [updated[r.region.id] for r in results]
+
+
+def _evolve(result: RegionResult, **changes: object) -> RegionResult:
+    import attrs
+
+    return attrs.evolve(result, **changes)

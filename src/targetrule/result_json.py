@@ -1,0 +1,111 @@
+"""Unstructure an evaluation to plain JSON types (schema ``targetrule.results/1``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from targetrule.convert import converter
+from targetrule.findings import Finding
+from targetrule.results import RESULTS_SCHEMA, AreaResult, Evaluation, IndicatorResult, RegionResult
+from targetrule.text import Label
+
+
+def _label(label: Label | None) -> dict[str, str] | None:
+    return None if label is None else {"zh": label.zh, "en": label.en}
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def finding_to_dict(item: Finding) -> dict[str, Any]:
+    """A finding as plain JSON types."""
+    return {
+        "code": item.code,
+        "severity": item.severity.value,
+        "message": _label(item.message),
+        "region": item.region,
+        "indicator": item.indicator,
+        "input": item.input,
+        "path": item.path,
+        "value": item.value,
+        "suggestion": item.suggestion,
+    }
+
+
+def _indicator(result: IndicatorResult) -> dict[str, Any]:
+    attainment = result.attainment
+    return {
+        "indicator": result.indicator,
+        "label": _label(result.label),
+        "status": result.status.value,
+        "max_points": _num(result.max_points),
+        "points": _num(result.points),
+        "attainment": _num(attainment.value) if attainment else None,
+        "values": {k: _num(v) for k, v in result.values.items()},
+        "explanation": _label(result.explanation()),
+    }
+
+
+def _area(result: AreaResult) -> dict[str, Any]:
+    return {
+        "area": result.area,
+        "label": _label(result.label),
+        "max_points": _num(result.max_points),
+        "points": _num(result.points),
+        "method": _label(result.method),
+        "explanation": _label(result.explanation()),
+        "indicators": [_indicator(i) for i in result.indicators],
+    }
+
+
+def region_to_dict(result: RegionResult) -> dict[str, Any]:
+    """One region's result as plain JSON types."""
+    region = result.region
+    return {
+        "region": {
+            "id": region.id,
+            "name": _label(region.name),
+            "kind": region.kind,
+            "parent": region.parent,
+            "survey_only": region.survey_only,
+        },
+        "composite": _num(result.composite),
+        "base_points": _num(result.base_points),
+        "bonus_points": _num(result.bonus_points),
+        "deduction_points": _num(result.deduction_points),
+        "explanation": _label(result.explanation()),
+        "rank": result.rank,
+        "grade": result.grade,
+        "grade_label": _label(result.grade_label),
+        "grade_note": _label(result.grade_note),
+        "award": result.award,
+        "award_label": _label(result.award_label),
+        "eligible_for_awards": result.eligible_for_awards,
+        "ineligible_because": [_label(x) for x in result.ineligible_because],
+        "vetoes": list(result.vetoes),
+        "gate_passed": result.gate_passed,
+        "adjustments": [
+            {"kind": a.kind, "id": a.id, "label": _label(a.label), "points": _num(a.points), "note": a.note}
+            for a in result.adjustments
+        ],
+        "areas": [_area(a) for a in result.areas],
+        "findings": [finding_to_dict(f) for f in result.findings],
+    }
+
+
+def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
+    """The whole evaluation as plain JSON types."""
+    return {
+        "schema": RESULTS_SCHEMA,
+        "scheme": evaluation.scheme,
+        "scheme_title": _label(evaluation.scheme_title),
+        "mode": evaluation.mode,
+        "ranked": evaluation.ranked,
+        "not_ranked_because": _label(evaluation.not_ranked_because),
+        "ranking": [r.region.id for r in evaluation.ranking()],
+        "regions": [region_to_dict(r) for r in evaluation.regions],
+        "findings": [finding_to_dict(f) for f in evaluation.findings],
+        "provenance": converter.unstructure(evaluation.provenance),
+    }

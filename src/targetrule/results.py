@@ -1,0 +1,203 @@
+"""Results: frozen, explained, and unstructured to JSON with a versioned schema.
+
+Every number carries its explanation: an indicator's from its formula and the real figures, an
+area's and the composite's from the parts that add up to them, a grade's, a rank's and an
+award's from the scheme's rules.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from targetrule.findings import Finding
+from targetrule.formulas import Attainment
+from targetrule.rounding import fmt
+from targetrule.submissions import Region
+from targetrule.text import Label
+
+RESULTS_SCHEMA = "targetrule.results/1"
+
+
+class Status(enum.Enum):
+    """Whether an indicator was scored."""
+
+    SCORED = "scored"
+    NOT_SCORED = "not_scored"  # its data had errors (lenient mode): counted as 0, marked, never silent
+
+
+@frozen
+class IndicatorResult:
+    """One indicator of one region: points out of full marks, and how they were reached."""
+
+    indicator: str
+    label: Label
+    area: str
+    status: Status
+    max_points: Decimal
+    points: Decimal
+    attainment: Attainment | None
+    values: Mapping[str, Decimal]
+
+    def explanation(self) -> Label:
+        """The formula's sentence with the real figures, then the points it gives."""
+        mx = fmt(self.max_points)
+        if self.attainment is None:
+            return Label(f"数据有误，未计分（满分 {mx}）", f"not scored: the data has errors (full marks {mx})")
+        base = self.attainment.explanation()
+        pts = fmt(self.points)
+        return Label(f"{base.zh}，得 {pts} 分（满分 {mx}）", f"{base.en}: {pts} of {mx} points")
+
+
+@frozen
+class AreaResult:
+    """One area of one region: its points and the items they come from."""
+
+    area: str
+    label: Label
+    max_points: Decimal
+    points: Decimal
+    method: Label
+    additive: bool
+    indicators: tuple[IndicatorResult, ...]
+
+    def explanation(self) -> Label:
+        """The items' points adding up to the area's, or the method applied to them."""
+        parts = " + ".join(fmt(i.points) for i in self.indicators)
+        total = fmt(self.points)
+        if self.additive:
+            return Label(f"{parts} = {total}", f"{parts} = {total}")
+        return Label(
+            f"按{self.method.zh}汇总各项得分率（各项分 {parts}），得 {total} 分（满分 {fmt(self.max_points)}）",
+            f"{self.method.en} of the items' attainments (item points {parts}): {total} of {fmt(self.max_points)}",
+        )
+
+
+@frozen
+class Adjustment:
+    """A bonus (加分) or a deduction (扣分) applied to a region's composite."""
+
+    kind: str  # "bonus" or "deduction"
+    id: str
+    label: Label
+    points: Decimal
+    note: str = ""
+
+
+@frozen
+class RegionResult:
+    """Everything the evaluation says about one region."""
+
+    region: Region
+    areas: tuple[AreaResult, ...]
+    base_points: Decimal
+    bonus_points: Decimal
+    deduction_points: Decimal
+    composite: Decimal
+    adjustments: tuple[Adjustment, ...]
+    findings: tuple[Finding, ...]
+    vetoes: tuple[str, ...] = ()
+    gate_passed: bool = True
+    rank: int | None = None
+    grade: str | None = None
+    grade_label: Label | None = None
+    grade_note: Label | None = None
+    award: str | None = None
+    award_label: Label | None = None
+    eligible_for_awards: bool = False
+    ineligible_because: tuple[Label, ...] = ()
+
+    @property
+    def survey_only(self) -> bool:
+        """True for a region surveyed, not scored into the ranking (督查调研)."""
+        return self.region.survey_only
+
+    def indicators(self) -> tuple[IndicatorResult, ...]:
+        """Every indicator result, area by area."""
+        return tuple(i for a in self.areas for i in a.indicators)
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """The result for one indicator."""
+        for result in self.indicators():
+            if result.indicator == indicator_id:
+                return result
+        raise KeyError(indicator_id)
+
+    def area(self, area_id: str) -> AreaResult:
+        """The result for one area."""
+        for result in self.areas:
+            if result.area == area_id:
+                return result
+        raise KeyError(area_id)
+
+    def explanation(self) -> Label:
+        """Area points adding up to the base, then bonus and deductions to the composite."""
+        parts = " + ".join(fmt(a.points) for a in self.areas)
+        zh = f"各领域 {parts} = {fmt(self.base_points)}"
+        en = f"areas {parts} = {fmt(self.base_points)}"
+        if self.bonus_points or self.deduction_points:
+            zh += f"；加分 {fmt(self.bonus_points)}，扣分 {fmt(self.deduction_points)}"
+            en += f"; bonus {fmt(self.bonus_points)}, deductions {fmt(self.deduction_points)}"
+        return Label(f"{zh}；综合得分 {fmt(self.composite)}", f"{en}; composite {fmt(self.composite)}")
+
+
+@frozen
+class PluginRecord:
+    """A plugin that took part, for provenance."""
+
+    name: str
+    distribution: str
+    version: str
+
+
+@frozen
+class Provenance:
+    """What produced a result: library and plugin versions, the scheme and the input, hashed."""
+
+    library_version: str
+    plugins: tuple[PluginRecord, ...]
+    scheme_id: str
+    scheme_sha256: str
+    input_sha256: str
+    scheme_origin: str = ""
+
+
+@frozen
+class Evaluation:
+    """The whole evaluation: every region's result, the ranking, the findings and the provenance."""
+
+    scheme: str
+    scheme_title: Label
+    mode: str
+    ranked: bool
+    regions: tuple[RegionResult, ...]
+    findings: tuple[Finding, ...]
+    provenance: Provenance
+    not_ranked_because: Label | None = None
+
+    def region(self, region_id: str) -> RegionResult:
+        """The result for one region."""
+        for result in self.regions:
+            if result.region.id == region_id:
+                return result
+        raise KeyError(region_id)
+
+    def ranking(self) -> tuple[RegionResult, ...]:
+        """The ranked regions, best first (survey-only and unranked regions left out)."""
+        return tuple(sorted((r for r in self.regions if r.rank is not None), key=lambda r: (r.rank, r.region.id)))
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that are errors."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Unstructure to plain JSON types, explanations included, under a versioned schema."""
+        from targetrule.result_json import evaluation_to_dict
+
+        return evaluation_to_dict(self)
+

@@ -1,0 +1,196 @@
+"""A scheme: one year's evaluation as data (a TOML file), and the resolved form the engine runs.
+
+The raw classes mirror the TOML file one to one and are structured by cattrs; the loader
+(:mod:`targetrule.scheme_loader`) checks them against the installed plugins and resolves them
+into a :class:`Scheme`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+from attrs import field, frozen
+
+from targetrule.aggregation import Aggregation
+from targetrule.formulas import Formula
+from targetrule.indicator import Indicator
+from targetrule.text import Label
+
+
+@frozen
+class SchemeSource:
+    """A scheme's TOML text, as shipped by a plugin or read from a file."""
+
+    id: str
+    text: str
+    origin: str = ""
+
+
+@frozen
+class ItemSpec:
+    """One indicator in an area: its full marks, weight, parameters and optional formula override."""
+
+    id: str
+    points: Decimal
+    weight: Decimal | None = None
+    params: dict[str, Any] = field(factory=dict)
+    formula: dict[str, Any] | None = None
+
+
+@frozen
+class AreaSpec:
+    """An area (领域) of the scheme with its points and how its items aggregate."""
+
+    id: str
+    label: Label
+    points: Decimal
+    indicators: tuple[ItemSpec, ...]
+    aggregation: str = "sum"
+
+
+@frozen
+class GradeBand:
+    """A grade (等次) reached at ``min`` points; ``quota`` caps its share of ranked regions."""
+
+    id: str
+    label: Label
+    min: Decimal
+    quota: Decimal | None = None
+
+
+@frozen
+class BonusItem:
+    """A commendation a region may claim, worth up to ``points`` each time."""
+
+    id: str
+    label: Label
+    points: Decimal
+
+
+@frozen
+class BonusPool:
+    """The bonus items and the cap on their total (加分总额上限)."""
+
+    cap: Decimal
+    items: tuple[BonusItem, ...] = ()
+
+
+@frozen
+class DeductionItem:
+    """A deduction (扣分) of ``points`` per occurrence; may cancel awards (弄虚作假)."""
+
+    id: str
+    label: Label
+    points: Decimal
+    cancels_awards: bool = False
+
+
+@frozen
+class Veto:
+    """A one-vote veto (一票否决): triggered by an indicator below a share, or declared in data."""
+
+    id: str
+    label: Label
+    indicator: str | None = None
+    below: Decimal = Decimal(1)
+    max_grade: str | None = None
+    no_awards: bool = True
+
+
+@frozen
+class Gate:
+    """Main targets that must be completed (attainment ≥ ``min_attainment``) for awards or ranking."""
+
+    indicators: tuple[str, ...]
+    min_attainment: Decimal = Decimal(1)
+    effect: Literal["awards", "ranking"] = "awards"
+    label: Label = Label("主要目标任务完成", "main targets completed")
+
+
+@frozen
+class AwardTier:
+    """A prize given to the next ``count`` eligible regions in rank order."""
+
+    id: str
+    label: Label
+    count: int
+
+
+@frozen
+class RankingSpec:
+    """How regions are ranked: ties share a rank unless tie-breaks (``area:ID``/``indicator:ID``) are given."""
+
+    tie_break: tuple[str, ...] = ()
+
+
+@frozen
+class SchemeSpec:
+    """The scheme file, field for field."""
+
+    id: str
+    title: Label
+    year: int
+    total_points: Decimal
+    areas: tuple[AreaSpec, ...]
+    grades: tuple[GradeBand, ...]
+    schema: str = "targetrule.scheme/1"
+    note: Label | None = None
+    aggregation: str = "sum"
+    plugins: tuple[str, ...] = ()
+    bonus: BonusPool | None = None
+    deductions: tuple[DeductionItem, ...] = ()
+    vetoes: tuple[Veto, ...] = ()
+    gate: Gate | None = None
+    awards: tuple[AwardTier, ...] = ()
+    ranking: RankingSpec = RankingSpec()
+    tolerance: Decimal = Decimal(0)
+
+
+@frozen
+class ScoredItem:
+    """An indicator as this scheme scores it: declaration, full marks, weight, formula, parameters."""
+
+    indicator: Indicator
+    area: str
+    points: Decimal
+    weight: Decimal
+    formula: Formula
+    params: Mapping[str, Any]
+
+
+@frozen
+class ResolvedArea:
+    """An area with its items resolved against the registry."""
+
+    spec: AreaSpec
+    aggregation: Aggregation
+    items: tuple[ScoredItem, ...]
+
+
+@frozen
+class Scheme:
+    """A scheme checked against the installed plugins, ready for the engine."""
+
+    spec: SchemeSpec
+    areas: tuple[ResolvedArea, ...]
+    aggregation: Aggregation
+    sha256: str
+    origin: str
+
+    @property
+    def id(self) -> str:
+        """The scheme's id, e.g. ``jilin-2007``."""
+        return self.spec.id
+
+    def items(self) -> tuple[ScoredItem, ...]:
+        """Every scored indicator, area by area, in scheme order."""
+        return tuple(item for area in self.areas for item in area.items)
+
+    def item(self, indicator_id: str) -> ScoredItem:
+        """The scored item for ``indicator_id``."""
+        for item in self.items():
+            if item.indicator.id == indicator_id:
+                return item
+        raise KeyError(indicator_id)

@@ -1,0 +1,129 @@
+"""Validate one region's raw values for one indicator: parse, bound, apply rules, derive rates.
+
+Every problem is reported at once as a finding; a value that is missing is never taken as zero.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from targetrule.findings import Finding, did_you_mean, finding
+from targetrule.indicator import Indicator, Input, Kind
+from targetrule.rounding import ONE, ZERO
+
+_TRUE = {"true", "yes", "y", "1", "是", "有", "√"}
+_FALSE = {"false", "no", "n", "0", "否", "无", "×"}
+
+
+class _Problem(Exception):
+    def __init__(self, code: str, **details: Any) -> None:
+        self.code = code
+        self.details = details
+
+
+def parse_value(raw: Any, spec: Input) -> Decimal:
+    """Parse a raw value for ``spec`` into a Decimal, or raise a problem naming what was wrong."""
+    if spec.kind is Kind.FLAG:
+        return _parse_flag(raw)
+    if isinstance(raw, bool):
+        raise _Problem("input.not_a_number")
+    if isinstance(raw, int):
+        value = Decimal(raw)
+    elif isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise _Problem("input.not_finite")
+        value = Decimal(repr(raw))
+    elif isinstance(raw, Decimal):
+        value = raw
+    elif isinstance(raw, str):
+        value = _parse_text(raw, spec)
+    else:
+        raise _Problem("input.not_a_number")
+    if not value.is_finite():
+        raise _Problem("input.not_finite")
+    if spec.kind is Kind.COUNT and value != value.to_integral_value():
+        raise _Problem("input.not_integer")
+    if spec.minimum is not None and value < spec.minimum:
+        raise _Problem("input.below_minimum", limit=spec.minimum)
+    upper = spec.upper_bound
+    if upper is not None and value > upper:
+        raise _Problem("input.above_maximum", limit=upper)
+    return value
+
+
+def _parse_text(raw: str, spec: Input) -> Decimal:
+    text = raw.strip().replace(",", "").replace("，", "")
+    if spec.kind is Kind.RATE and text.endswith(("%", "％")):
+        text = text[:-1].strip()
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise _Problem("input.not_a_number") from None
+
+
+def _parse_flag(raw: Any) -> Decimal:
+    if isinstance(raw, bool):
+        return ONE if raw else ZERO
+    if isinstance(raw, int) and raw in (0, 1):
+        return Decimal(raw)
+    if isinstance(raw, str):
+        text = raw.strip().lower()
+        if text in _TRUE:
+            return ONE
+        if text in _FALSE:
+            return ZERO
+    raise _Problem("input.not_flag")
+
+
+def input_path(region_path: str, indicator_id: str, input_name: str | None = None) -> str:
+    """The JSON path of an indicator's (or an input's) value in a submission."""
+    base = f"{region_path}.inputs['{indicator_id}']"
+    return f"{base}.{input_name}" if input_name else base
+
+
+def check_values(indicator: Indicator, raw: Any, region: str, region_path: str) -> tuple[dict[str, Decimal], list[Finding]]:
+    """Parse and check one indicator's raw values; return the parsed values and every finding."""
+    problems: list[Finding] = []
+    path = input_path(region_path, indicator.id)
+    if raw is None:
+        return {}, [finding("indicator.missing", region=region, indicator=indicator.id, path=path)]
+    if not isinstance(raw, Mapping):
+        return {}, [finding("indicator.not_an_object", region=region, indicator=indicator.id, path=path, value=raw)]
+    values: dict[str, Decimal] = {}
+    for spec in indicator.inputs:
+        given = raw.get(spec.name)
+        if given is None:
+            if spec.required:
+                problems.append(
+                    finding("input.missing", region=region, indicator=indicator.id, input=spec.name,
+                            path=f"{path}.{spec.name}", label_zh=spec.label.zh, label_en=spec.label.en)
+                )
+            continue
+        try:
+            values[spec.name] = parse_value(given, spec)
+        except _Problem as problem:
+            problems.append(
+                finding(problem.code, region=region, indicator=indicator.id, input=spec.name,
+                        path=f"{path}.{spec.name}", value=given, **problem.details)
+            )
+    for name in raw:
+        if name not in indicator.input_map:
+            problems.append(
+                finding("input.unknown", region=region, indicator=indicator.id, input=name, path=f"{path}.{name}",
+                        suggestion=did_you_mean(name, indicator.input_map))
+            )
+    for rule in indicator.all_rules():
+        breach = rule.check(values)
+        if breach is not None:
+            problems.append(
+                finding(breach.code, region=region, indicator=indicator.id, input=breach.input,
+                        path=f"{path}.{breach.input}", **breach.details)
+            )
+    for ratio in indicator.derived:
+        numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
+        if numerator is not None and denominator is not None:
+            values[ratio.name] = ratio.if_zero if denominator == 0 else numerator / denominator * ratio.scale
+    return values, problems
