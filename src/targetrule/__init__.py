@@ -28,6 +28,7 @@ from targetrule.registry import PluginError, PluginInfo, Registry, builtin_plugi
 from targetrule.results import AreaResult, Evaluation, IndicatorResult, RegionResult, Status
 from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole, Rule
 from targetrule.scheme import Scheme, SchemeSource
+from targetrule.scoring import Outcome, default_params, score_indicator
 from targetrule.scheme_loader import SchemeError
 from targetrule.submissions import Region, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
@@ -53,6 +54,7 @@ __all__ = [
     "Input",
     "Kind",
     "Label",
+    "Outcome",
     "Parameter",
     "Part",
     "PartNotAboveWhole",
@@ -78,7 +80,9 @@ __all__ = [
     "ThresholdTiers",
     "__version__",
     "builtin_plugins",
+    "default_params",
     "hookimpl",
     "load_submissions",
     "read_submissions",
+    "score_indicator",
 ]

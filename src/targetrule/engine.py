@@ -27,7 +27,7 @@ from targetrule.scheme import ResolvedArea, Scheme, SchemeSource, ScoredItem
 from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
-from targetrule.validation import check_values
+from targetrule.scoring import score_indicator
 
 Mode = Literal["strict", "lenient"]
 SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
@@ -179,20 +179,20 @@ class _RegionScorer:
 
     def _indicator(self, item: ScoredItem, data: RegionData, findings: list[Finding], *, skip: bool) -> IndicatorResult:
         indicator = item.indicator
-        problems: list[Finding] = []
-        values: dict[str, Decimal] = {}
-        if not skip:
-            values, problems = check_values(indicator, data.inputs.get(indicator.id), data.region.id, data.path)
         attainment = None
-        if not problems and not skip:
-            try:
-                attainment = item.formula.score(values, item.params)
-            except Exception as exc:  # a plugin's bug must not stop the other indicators
-                problems.append(
-                    finding("indicator.formula_failed", region=data.region.id, indicator=indicator.id,
-                            plugin=self.registry.indicator_plugins.get(indicator.id, "?"), error=repr(exc))
-                )
-        findings.extend(problems)
+        values: Mapping[str, Decimal] = {}
+        if not skip:
+            outcome = score_indicator(
+                indicator,
+                data.inputs.get(indicator.id),
+                item.params,
+                formula=item.formula,
+                region=data.region.id,
+                region_path=data.path,
+                plugin=self.registry.indicator_plugins.get(indicator.id, "?"),
+            )
+            findings.extend(outcome.findings)
+            attainment, values = outcome.attainment, outcome.values
         if attainment is None:
             return IndicatorResult(indicator.id, indicator.label, item.area, Status.NOT_SCORED, item.points, ZERO, None, values)
         points = half_up(attainment.value * item.points)

@@ -1,0 +1,55 @@
+"""Score one indicator on its own: validate raw values, derive rates, apply the formula.
+
+The engine uses this for every region and indicator; plugin authors and tests use it to score a
+declaration directly, with the formula's default parameters or their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from attrs import frozen
+
+from targetrule.findings import Finding, finding
+from targetrule.formulas import Attainment, Formula
+from targetrule.indicator import Indicator
+from targetrule.validation import check_values
+
+
+@frozen
+class Outcome:
+    """What scoring one indicator gave: the parsed values, the findings, and the attainment if valid."""
+
+    values: Mapping[str, Decimal]
+    findings: tuple[Finding, ...]
+    attainment: Attainment | None
+
+
+def default_params(formula: Formula) -> dict[str, Any]:
+    """The formula's parameters at their declared defaults."""
+    return {name: spec.default for name, spec in formula.param_specs().items()}
+
+
+def score_indicator(
+    indicator: Indicator,
+    raw: Any,
+    params: Mapping[str, Any] | None = None,
+    *,
+    formula: Formula | None = None,
+    region: str = "",
+    region_path: str = "$",
+    plugin: str = "?",
+) -> Outcome:
+    """Validate ``raw`` for ``indicator`` and, when valid, score it; never raises for bad input."""
+    formula = formula or indicator.formula
+    values, problems = check_values(indicator, raw, region, region_path)
+    if problems:
+        return Outcome(values, tuple(problems), None)
+    try:
+        attainment = formula.score(values, params if params is not None else default_params(formula))
+    except Exception as exc:  # a plugin's bug must not stop the other indicators
+        failed = finding("indicator.formula_failed", region=region, indicator=indicator.id, plugin=plugin, error=repr(exc))
+        return Outcome(values, (failed,), None)
+    return Outcome(values, (), attainment)
