@@ -38,8 +38,8 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     # rules over several inputs
     "rule.part_exceeds_whole": (
         Severity.ERROR,
-        "{part}（{part_value}）不应超过 {whole}（{whole_value}）",
-        "{part} ({part_value}) must not exceed {whole} ({whole_value})",
+        "{part_zh}（{part_value}）不应超过{whole_zh}（{whole_value}）",
+        "{part_en} ({part_value}) must not exceed {whole_en} ({whole_value})",
     ),
     # indicators
     "indicator.unknown": (Severity.ERROR, "未知的考评指标 {indicator}{hint_zh}", "unknown indicator {indicator}{hint_en}"),

@@ -78,6 +78,25 @@ def _parse_flag(raw: Any) -> Decimal:
     raise _Problem("input.not_flag")
 
 
+def _with_labels(indicator: Indicator, details: Mapping[str, str]) -> dict[str, str]:
+    """Add ``<key>_zh``/``<key>_en`` labels for the input names a breach mentions."""
+    labelled = dict(details)
+    for key in ("part", "whole"):
+        names = details.get(key, "").split(" + ")
+        labels = [_label_of(indicator, n) for n in names]
+        labelled[f"{key}_zh"] = " + ".join(zh for zh, _ in labels)
+        labelled[f"{key}_en"] = " + ".join(en for _, en in labels)
+    return labelled
+
+
+def _label_of(indicator: Indicator, name: str) -> tuple[str, str]:
+    spec = indicator.input_map.get(name)
+    if spec is not None:
+        return spec.label.zh, spec.label.en
+    ratio = next((r for r in indicator.derived if r.name == name), None)
+    return (ratio.label.zh, ratio.label.en) if ratio else (name, name)
+
+
 def input_path(region_path: str, indicator_id: str, input_name: str | None = None) -> str:
     """The JSON path of an indicator's (or an input's) value in a submission."""
     base = f"{region_path}.inputs['{indicator_id}']"
@@ -120,7 +139,7 @@ def check_values(indicator: Indicator, raw: Any, region: str, region_path: str) 
         if breach is not None:
             problems.append(
                 finding(breach.code, region=region, indicator=indicator.id, input=breach.input,
-                        path=f"{path}.{breach.input}", **breach.details)
+                        path=f"{path}.{breach.input}", **_with_labels(indicator, breach.details))
             )
     for ratio in indicator.derived:
         numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
