@@ -28,8 +28,8 @@ from targetrule.registry import PluginError, PluginInfo, Registry, builtin_plugi
 from targetrule.results import AreaResult, Evaluation, IndicatorResult, RegionResult, Status
 from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole, Rule
 from targetrule.scheme import Scheme, SchemeSource
-from targetrule.scoring import Outcome, default_params, score_indicator
 from targetrule.scheme_loader import SchemeError
+from targetrule.scoring import Outcome, default_params, score_indicator
 from targetrule.submissions import Region, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
 
@@ -64,8 +64,8 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "Ratio",
-    "RegionResult",
     "Region",
+    "RegionResult",
     "Registry",
     "Role",
     "Rule",

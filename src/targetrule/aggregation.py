@@ -41,7 +41,9 @@ def _minimum(attainments: Sequence[Decimal], weights: Sequence[Decimal]) -> Deci
 
 SUM = Aggregation("sum", Label("分值相加", "sum of points"), _weighted_mean, additive=True)
 WEIGHTED_MEAN = Aggregation("weighted_mean", Label("加权算术平均", "weighted arithmetic mean"), _weighted_mean)
-WEIGHTED_GEOMETRIC_MEAN = Aggregation("weighted_geometric_mean", Label("加权几何平均", "weighted geometric mean"), geometric_mean)
+WEIGHTED_GEOMETRIC_MEAN = Aggregation(
+    "weighted_geometric_mean", Label("加权几何平均", "weighted geometric mean"), geometric_mean
+)
 MINIMUM = Aggregation("minimum", Label("取最低得分率", "minimum attainment"), _minimum)
 
 BUILTIN_AGGREGATIONS: Sequence[Aggregation] = (SUM, WEIGHTED_MEAN, WEIGHTED_GEOMETRIC_MEAN, MINIMUM)

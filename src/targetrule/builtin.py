@@ -32,7 +32,9 @@ def targetrule_schemes() -> Sequence[SchemeSource]:
     """Every ``*.toml`` in the package's ``schemes`` folder, named by its file stem."""
     folder = resources.files("targetrule") / "schemes"
     return [
-        SchemeSource(entry.name.removesuffix(".toml"), entry.read_text(encoding="utf-8"), f"targetrule:schemes/{entry.name}")
+        SchemeSource(
+            entry.name.removesuffix(".toml"), entry.read_text(encoding="utf-8"), f"targetrule:schemes/{entry.name}"
+        )
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
     ]

@@ -25,9 +25,9 @@ from targetrule.results import (
 from targetrule.rounding import ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource, ScoredItem
 from targetrule.scheme_loader import SchemeError, load_scheme
+from targetrule.scoring import score_indicator
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
-from targetrule.scoring import score_indicator
 
 Mode = Literal["strict", "lenient"]
 SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
@@ -49,9 +49,17 @@ class Engine:
             if not path.is_file():
                 known = list(self.registry.schemes)
                 suggestion = did_you_mean(str(name), known)
-                raise SchemeError([
-                    finding("scheme.bad_reference", path=str(name), where="schemes", value=str(name), suggestion=suggestion)
-                ])
+                raise SchemeError(
+                    [
+                        finding(
+                            "scheme.bad_reference",
+                            path=str(name),
+                            where="schemes",
+                            value=str(name),
+                            suggestion=suggestion,
+                        )
+                    ]
+                )
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
@@ -71,14 +79,18 @@ class Engine:
         submissions = _as_submissions(data)
         findings: list[Finding] = list(submissions.findings)
         if submissions.scheme and submissions.scheme != scheme.id:
-            findings.append(finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id))
+            findings.append(
+                finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id)
+            )
         scorer = _RegionScorer(scheme, self.registry)
         results: list[RegionResult] = []
         first_seen: dict[str, str] = {}
         for data_item in submissions.regions:
             region_id = data_item.region.id
             if region_id in first_seen:
-                findings.append(finding("region.duplicate", region=region_id, path=data_item.path, first=first_seen[region_id]))
+                findings.append(
+                    finding("region.duplicate", region=region_id, path=data_item.path, first=first_seen[region_id])
+                )
                 continue
             first_seen[region_id] = data_item.path
             result = scorer.score(data_item)
@@ -143,8 +155,13 @@ class _RegionScorer:
         for name in data.inputs:
             if name not in self.known:
                 findings.append(
-                    finding("indicator.unknown", region=region, indicator=name, path=f"{data.path}.inputs['{name}']",
-                            suggestion=did_you_mean(name, self.known))
+                    finding(
+                        "indicator.unknown",
+                        region=region,
+                        indicator=name,
+                        path=f"{data.path}.inputs['{name}']",
+                        suggestion=did_you_mean(name, self.known),
+                    )
                 )
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas)
@@ -175,7 +192,9 @@ class _RegionScorer:
         else:
             shares = [r.attainment.value if r.attainment else ZERO for r in results]
             points = half_up(method.combine(shares, [i.weight for i in area.items]) * area.spec.points)
-        return AreaResult(area.spec.id, area.spec.label, area.spec.points, points, method.label, method.additive, results)
+        return AreaResult(
+            area.spec.id, area.spec.label, area.spec.points, points, method.label, method.additive, results
+        )
 
     def _indicator(self, item: ScoredItem, data: RegionData, findings: list[Finding], *, skip: bool) -> IndicatorResult:
         indicator = item.indicator
@@ -194,9 +213,13 @@ class _RegionScorer:
             findings.extend(outcome.findings)
             attainment, values = outcome.attainment, outcome.values
         if attainment is None:
-            return IndicatorResult(indicator.id, indicator.label, item.area, Status.NOT_SCORED, item.points, ZERO, None, values)
+            return IndicatorResult(
+                indicator.id, indicator.label, item.area, Status.NOT_SCORED, item.points, ZERO, None, values
+            )
         points = half_up(attainment.value * item.points)
-        return IndicatorResult(indicator.id, indicator.label, item.area, Status.SCORED, item.points, points, attainment, values)
+        return IndicatorResult(
+            indicator.id, indicator.label, item.area, Status.SCORED, item.points, points, attainment, values
+        )
 
     def _combine(self, areas: tuple[AreaResult, ...]) -> Decimal:
         method = self.scheme.aggregation
@@ -211,21 +234,43 @@ class _RegionScorer:
             item = self.bonus_items.get(claim.id)
             path = f"{data.path}.bonuses[{index}]"
             if item is None:
-                findings.append(finding("region.unknown_bonus", region=data.region.id, path=path, value=claim.id,
-                                        suggestion=did_you_mean(claim.id, self.bonus_items)))
+                findings.append(
+                    finding(
+                        "region.unknown_bonus",
+                        region=data.region.id,
+                        path=path,
+                        value=claim.id,
+                        suggestion=did_you_mean(claim.id, self.bonus_items),
+                    )
+                )
                 continue
             limit = item.points * claim.count
             points = claim.points if claim.points is not None else limit
             if points > limit:
-                findings.append(finding("region.claim_above_limit", region=data.region.id, path=f"{path}.points",
-                                        value=claim.id, points=points, limit=limit))
+                findings.append(
+                    finding(
+                        "region.claim_above_limit",
+                        region=data.region.id,
+                        path=f"{path}.points",
+                        value=claim.id,
+                        points=points,
+                        limit=limit,
+                    )
+                )
                 continue
             found.append(Adjustment("bonus", item.id, item.label, points, claim.note))
         for index, claim in enumerate(data.deductions):
             ditem = self.deduction_items.get(claim.id)
             if ditem is None:
-                findings.append(finding("region.unknown_deduction", region=data.region.id, path=f"{data.path}.deductions[{index}]",
-                                        value=claim.id, suggestion=did_you_mean(claim.id, self.deduction_items)))
+                findings.append(
+                    finding(
+                        "region.unknown_deduction",
+                        region=data.region.id,
+                        path=f"{data.path}.deductions[{index}]",
+                        value=claim.id,
+                        suggestion=did_you_mean(claim.id, self.deduction_items),
+                    )
+                )
                 continue
             points = claim.points if claim.points is not None else ditem.points * claim.count
             found.append(Adjustment("deduction", ditem.id, ditem.label, points, claim.note))
@@ -243,8 +288,15 @@ class _RegionScorer:
                 triggered.append(veto.id)
         for index, name in enumerate(data.vetoes):
             if name not in self.veto_ids:
-                findings.append(finding("region.unknown_veto", region=data.region.id, path=f"{data.path}.vetoes[{index}]",
-                                        value=name, suggestion=did_you_mean(name, self.veto_ids)))
+                findings.append(
+                    finding(
+                        "region.unknown_veto",
+                        region=data.region.id,
+                        path=f"{data.path}.vetoes[{index}]",
+                        value=name,
+                        suggestion=did_you_mean(name, self.veto_ids),
+                    )
+                )
             elif name not in triggered:
                 triggered.append(name)
         return tuple(triggered)

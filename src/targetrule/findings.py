@@ -29,11 +29,23 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     # values of inputs
     "input.missing": (Severity.ERROR, "缺少数据：{input}（{label_zh}）", "missing value: {input} ({label_en})"),
     "input.not_a_number": (Severity.ERROR, "应为数字，实为 {value}", "expected a number, got {value}"),
-    "input.not_finite": (Severity.ERROR, "数值无效（NaN 或无穷大）：{value}", "not a finite number (NaN or infinity): {value}"),
-    "input.not_integer": (Severity.ERROR, "人数/个数应为整数，实为 {value}", "a count must be a whole number, got {value}"),
+    "input.not_finite": (
+        Severity.ERROR,
+        "数值无效（NaN 或无穷大）：{value}",
+        "not a finite number (NaN or infinity): {value}",
+    ),
+    "input.not_integer": (
+        Severity.ERROR,
+        "人数/个数应为整数，实为 {value}",
+        "a count must be a whole number, got {value}",
+    ),
     "input.below_minimum": (Severity.ERROR, "{value} 小于下限 {limit}", "{value} is below the minimum {limit}"),
     "input.above_maximum": (Severity.ERROR, "{value} 超过上限 {limit}", "{value} is above the maximum {limit}"),
-    "input.not_flag": (Severity.ERROR, "应为 是/否（true/false），实为 {value}", "expected yes/no (true/false), got {value}"),
+    "input.not_flag": (
+        Severity.ERROR,
+        "应为 是/否（true/false），实为 {value}",
+        "expected yes/no (true/false), got {value}",
+    ),
     "input.unknown": (Severity.ERROR, "未知的数据项 {input}{hint_zh}", "unknown input {input}{hint_en}"),
     # rules over several inputs
     "rule.part_exceeds_whole": (
@@ -42,21 +54,37 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{part_en} ({part_value}) must not exceed {whole_en} ({whole_value})",
     ),
     # indicators
-    "indicator.unknown": (Severity.ERROR, "未知的考评指标 {indicator}{hint_zh}", "unknown indicator {indicator}{hint_en}"),
+    "indicator.unknown": (
+        Severity.ERROR,
+        "未知的考评指标 {indicator}{hint_zh}",
+        "unknown indicator {indicator}{hint_en}",
+    ),
     "indicator.missing": (Severity.ERROR, "缺少指标 {indicator} 的数据", "no data for indicator {indicator}"),
     "indicator.formula_failed": (
         Severity.ERROR,
         "插件 {plugin} 的计分公式出错（{error}）",
         "the scoring formula of plugin {plugin} failed ({error})",
     ),
-    "indicator.not_an_object": (Severity.ERROR, "指标数据应为键值表，实为 {value}", "indicator data must be a table of inputs, got {value}"),
+    "indicator.not_an_object": (
+        Severity.ERROR,
+        "指标数据应为键值表，实为 {value}",
+        "indicator data must be a table of inputs, got {value}",
+    ),
     # regions and submissions
-    "region.duplicate": (Severity.ERROR, "地区 {region} 重复出现（首次在 {first}）", "region {region} appears twice (first at {first})"),
+    "region.duplicate": (
+        Severity.ERROR,
+        "地区 {region} 重复出现（首次在 {first}）",
+        "region {region} appears twice (first at {first})",
+    ),
     "region.empty": (Severity.ERROR, "地区 {region} 没有任何数据", "region {region} has no data"),
     "region.unknown_bonus": (Severity.ERROR, "未知的加分项 {value}{hint_zh}", "unknown bonus {value}{hint_en}"),
     "region.unknown_deduction": (Severity.ERROR, "未知的扣分项 {value}{hint_zh}", "unknown deduction {value}{hint_en}"),
     "region.unknown_veto": (Severity.ERROR, "未知的否决项 {value}{hint_zh}", "unknown veto {value}{hint_en}"),
-    "region.claim_above_limit": (Severity.ERROR, "{value} 的分值 {points} 超过规定的 {limit}", "{value} is given {points} points, more than its {limit}"),
+    "region.claim_above_limit": (
+        Severity.ERROR,
+        "{value} 的分值 {points} 超过规定的 {limit}",
+        "{value} is given {points} points, more than its {limit}",
+    ),
     "region.missing_id": (Severity.ERROR, "地区缺少编号", "a region has no id"),
     "submission.empty": (Severity.ERROR, "提交的数据中没有任何地区", "the submission contains no regions"),
     "submission.malformed": (Severity.ERROR, "格式错误：{detail}", "malformed: {detail}"),
@@ -67,16 +95,52 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     ),
     # schemes
     "scheme.malformed": (Severity.ERROR, "方案格式错误：{detail}", "malformed scheme: {detail}"),
-    "scheme.unknown_indicator": (Severity.ERROR, "方案引用了未安装的指标 {indicator}{hint_zh}", "the scheme names an indicator that is not installed: {indicator}{hint_en}"),
-    "scheme.duplicate_indicator": (Severity.ERROR, "指标 {indicator} 在方案中出现多次", "indicator {indicator} appears more than once in the scheme"),
-    "scheme.wrong_area": (Severity.WARNING, "指标 {indicator} 属于 {value} 领域，方案把它放在 {area}", "indicator {indicator} belongs to area {value}; the scheme puts it under {area}"),
-    "scheme.unknown_parameter": (Severity.ERROR, "指标 {indicator} 没有参数 {value}{hint_zh}", "indicator {indicator} has no parameter {value}{hint_en}"),
-    "scheme.bad_parameter": (Severity.ERROR, "指标 {indicator} 的参数 {value} 无效：{detail}", "parameter {value} of indicator {indicator} is invalid: {detail}"),
-    "scheme.unknown_family": (Severity.ERROR, "未知的计分公式类型 {value}{hint_zh}", "unknown formula family {value}{hint_en}"),
-    "scheme.unknown_aggregation": (Severity.ERROR, "未知的汇总方法 {value}{hint_zh}", "unknown aggregation method {value}{hint_en}"),
-    "scheme.points_mismatch": (Severity.ERROR, "{where} 的分值合计 {value}，应为 {limit}", "the points of {where} add up to {value}, expected {limit}"),
+    "scheme.unknown_indicator": (
+        Severity.ERROR,
+        "方案引用了未安装的指标 {indicator}{hint_zh}",
+        "the scheme names an indicator that is not installed: {indicator}{hint_en}",
+    ),
+    "scheme.duplicate_indicator": (
+        Severity.ERROR,
+        "指标 {indicator} 在方案中出现多次",
+        "indicator {indicator} appears more than once in the scheme",
+    ),
+    "scheme.wrong_area": (
+        Severity.WARNING,
+        "指标 {indicator} 属于 {value} 领域，方案把它放在 {area}",
+        "indicator {indicator} belongs to area {value}; the scheme puts it under {area}",
+    ),
+    "scheme.unknown_parameter": (
+        Severity.ERROR,
+        "指标 {indicator} 没有参数 {value}{hint_zh}",
+        "indicator {indicator} has no parameter {value}{hint_en}",
+    ),
+    "scheme.bad_parameter": (
+        Severity.ERROR,
+        "指标 {indicator} 的参数 {value} 无效：{detail}",
+        "parameter {value} of indicator {indicator} is invalid: {detail}",
+    ),
+    "scheme.unknown_family": (
+        Severity.ERROR,
+        "未知的计分公式类型 {value}{hint_zh}",
+        "unknown formula family {value}{hint_en}",
+    ),
+    "scheme.unknown_aggregation": (
+        Severity.ERROR,
+        "未知的汇总方法 {value}{hint_zh}",
+        "unknown aggregation method {value}{hint_en}",
+    ),
+    "scheme.points_mismatch": (
+        Severity.ERROR,
+        "{where} 的分值合计 {value}，应为 {limit}",
+        "the points of {where} add up to {value}, expected {limit}",
+    ),
     "scheme.bad_grades": (Severity.ERROR, "等次设置有误：{detail}", "grade bands are wrong: {detail}"),
-    "scheme.bad_reference": (Severity.ERROR, "{where} 引用了不存在的 {value}{hint_zh}", "{where} refers to {value}, which does not exist{hint_en}"),
+    "scheme.bad_reference": (
+        Severity.ERROR,
+        "{where} 引用了不存在的 {value}{hint_zh}",
+        "{where} refers to {value}, which does not exist{hint_en}",
+    ),
     "scheme.duplicate_id": (Severity.ERROR, "{where} 中的编号 {value} 重复", "id {value} is used twice in {where}"),
 }
 

@@ -94,7 +94,10 @@ class _Family:
         return self.parameters
 
 
-_CAP = Parameter(Decimal(1), Label("得分率上限（大于 1 表示允许超额加分）", "attainment cap (above 1 allows an over-completion bonus)"))
+_CAP = Parameter(
+    Decimal(1),
+    Label("得分率上限（大于 1 表示允许超额加分）", "attainment cap (above 1 allows an over-completion bonus)"),
+)
 
 
 @frozen
@@ -145,8 +148,12 @@ class PerPoint(_Family):
     family: ClassVar[str] = "per_point"
     parameters: ClassVar[Mapping[str, Parameter]] = {
         "standard": Parameter(Decimal(100), Label("标准（%）", "standard rate (%)")),
-        "deduct_per_point": Parameter(Decimal("0.1"), Label("每低 1 个百分点扣减的得分率", "share of full marks deducted per point below")),
-        "bonus_per_point": Parameter(Decimal(0), Label("每高 1 个百分点增加的得分率", "share of full marks added per point above")),
+        "deduct_per_point": Parameter(
+            Decimal("0.1"), Label("每低 1 个百分点扣减的得分率", "share of full marks deducted per point below")
+        ),
+        "bonus_per_point": Parameter(
+            Decimal(0), Label("每高 1 个百分点增加的得分率", "share of full marks added per point above")
+        ),
         "cap": _CAP,
     }
     rate: str
@@ -191,7 +198,12 @@ class ShortfallBands(_Family):
     family: ClassVar[str] = "shortfall_bands"
     parameters: ClassVar[Mapping[str, Parameter]] = {
         "bands": Parameter(
-            ((Decimal(0), ONE), (Decimal(5), Decimal("0.9")), (Decimal(10), Decimal("0.7")), (Decimal(20), Decimal("0.5"))),
+            (
+                (Decimal(0), ONE),
+                (Decimal(5), Decimal("0.9")),
+                (Decimal(10), Decimal("0.7")),
+                (Decimal(20), Decimal("0.5")),
+            ),
             Label("差距档次（差距百分比上限, 得分率）", "shortfall bands (largest shortfall %, attainment)"),
         ),
     }
@@ -215,8 +227,16 @@ class ShortfallBands(_Family):
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """完成 a / 目标 t，差距 s%，对应得分率 v%."""
-        a, t, s, v = fmt_plain(facts["actual"]), fmt_plain(facts["target"]), fmt(facts["shortfall"]), _pct(facts["value"])
-        return Label(f"完成 {a} / 目标 {t}，差距 {s}%，对应得分率 {v}", f"actual {a} / target {t}: shortfall {s}%, band attainment {v}")
+        a, t, s, v = (
+            fmt_plain(facts["actual"]),
+            fmt_plain(facts["target"]),
+            fmt(facts["shortfall"]),
+            _pct(facts["value"]),
+        )
+        return Label(
+            f"完成 {a} / 目标 {t}，差距 {s}%，对应得分率 {v}",
+            f"actual {a} / target {t}: shortfall {s}%, band attainment {v}",
+        )
 
 
 @frozen
@@ -265,7 +285,9 @@ class ControlCeiling(_Family):
     family: ClassVar[str] = "control_ceiling"
     parameters: ClassVar[Mapping[str, Parameter]] = {
         "ceiling": Parameter(Decimal("4.5"), Label("控制上限（%）", "ceiling (%)")),
-        "deduct_per_point": Parameter(ONE, Label("每超出 1 个百分点扣减的得分率", "share of full marks deducted per point over")),
+        "deduct_per_point": Parameter(
+            ONE, Label("每超出 1 个百分点扣减的得分率", "share of full marks deducted per point over")
+        ),
     }
     rate: str
     ceiling_input: str | None = None
@@ -290,8 +312,14 @@ class ControlCeiling(_Family):
         """实际 r%，控制上限 c%，超出 o 个百分点，得分率 v%."""
         r, c, o, v = fmt(facts["rate"]), fmt(facts["ceiling"]), fmt(facts["over"]), _pct(facts["value"])
         if facts["over"] == 0:
-            return Label(f"实际 {r}%，在控制上限 {c}% 以内，得分率 {v}", f"rate {r}% is within the ceiling of {c}%: attainment {v}")
-        return Label(f"实际 {r}%，超出控制上限 {c}% 共 {o} 个百分点，得分率 {v}", f"rate {r}% is {o} points over the ceiling of {c}%: attainment {v}")
+            return Label(
+                f"实际 {r}%，在控制上限 {c}% 以内，得分率 {v}",
+                f"rate {r}% is within the ceiling of {c}%: attainment {v}",
+            )
+        return Label(
+            f"实际 {r}%，超出控制上限 {c}% 共 {o} 个百分点，得分率 {v}",
+            f"rate {r}% is {o} points over the ceiling of {c}%: attainment {v}",
+        )
 
 
 @frozen
@@ -347,7 +375,9 @@ class DeductUntilZero(_Family):
 
     family: ClassVar[str] = "deduct_until_zero"
     parameters: ClassVar[Mapping[str, Parameter]] = {
-        "per_item": Parameter(Decimal("0.2"), Label("每个问题扣减的得分率", "share of full marks deducted per problem")),
+        "per_item": Parameter(
+            Decimal("0.2"), Label("每个问题扣减的得分率", "share of full marks deducted per problem")
+        ),
     }
     count: str
 
@@ -368,7 +398,10 @@ class DeductUntilZero(_Family):
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """发现问题 n 个，每个扣 p%，扣完为止，得分率 v%."""
         n, p, v = fmt_plain(facts["count"]), _pct(facts["per_item"]), _pct(facts["value"])
-        return Label(f"发现问题 {n} 个，每个扣 {p}，扣完为止，得分率 {v}", f"{n} problems at {p} each, down to zero: attainment {v}")
+        return Label(
+            f"发现问题 {n} 个，每个扣 {p}，扣完为止，得分率 {v}",
+            f"{n} problems at {p} each, down to zero: attainment {v}",
+        )
 
 
 @frozen
@@ -445,7 +478,7 @@ class Compound(_Family):
         facts: dict[str, Decimal] = {}
         for p in self.parts:
             prefix = p.name + "."
-            sub = p.formula.score(values, {k[len(prefix):]: v for k, v in params.items() if k.startswith(prefix)})
+            sub = p.formula.score(values, {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)})
             weight = params[prefix + "weight"]
             total_weight += weight
             weighted += weight * sub.value
@@ -460,7 +493,7 @@ class Compound(_Family):
         zh, en = [], []
         for p in self.parts:
             prefix = p.name + "."
-            sub = p.formula.explain({k[len(prefix):]: v for k, v in facts.items() if k.startswith(prefix)})
+            sub = p.formula.explain({k[len(prefix) :]: v for k, v in facts.items() if k.startswith(prefix)})
             w = fmt_plain(facts[prefix + "weight"])
             zh.append(f"［{p.name}，权重 {w}］{sub.zh}")
             en.append(f"[{p.name}, weight {w}] {sub.en}")

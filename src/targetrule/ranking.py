@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+import attrs
 
 from targetrule.results import RegionResult
 from targetrule.scheme import GradeBand, Scheme
@@ -53,7 +56,10 @@ def quota_size(quota: Decimal, ranked: int) -> int:
 def grade_note(points: Decimal, band: GradeBand, given: GradeBand) -> Label:
     """Why a region got its grade."""
     if band.id == given.id:
-        return Label(f"{points} 分，达到“{band.label.zh}”下限 {band.min} 分", f"{points} points reach the {band.label.en} minimum of {band.min}")
+        return Label(
+            f"{points} 分，达到“{band.label.zh}”下限 {band.min} 分",
+            f"{points} points reach the {band.label.en} minimum of {band.min}",
+        )
     return Label(
         f"{points} 分达到“{band.label.zh}”，但受名额或否决限制，评为“{given.label.zh}”",
         f"{points} points reach {band.label.en}, but a quota or a veto limits the grade to {given.label.en}",
@@ -64,7 +70,9 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
     """Rank, grade and award regions; survey-only regions are graded for information only."""
     spec = scheme.spec
     gate = spec.gate
-    candidates = [r for r in results if not r.survey_only and (r.gate_passed or gate is None or gate.effect != "ranking")]
+    candidates = [
+        r for r in results if not r.survey_only and (r.gate_passed or gate is None or gate.effect != "ranking")
+    ]
     ranks = competition_ranks(candidates, sort_key(scheme))
     grades = spec.grades
     veto_caps = {v.id: v.max_grade for v in spec.vetoes}
@@ -80,16 +88,16 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
             band = band_for(result.composite, grades)
             given = band
             for veto in result.vetoes:
-                cap = veto_caps.get(veto)
-                if cap is not None and order[given.id] < order[cap]:
-                    given = grades[order[cap]]
+                ceiling = veto_caps.get(veto)
+                if ceiling is not None and order[given.id] < order[ceiling]:
+                    given = grades[order[ceiling]]
             chosen[result.region.id] = given
         # A quota admits a whole tie group or none of it: "at most" is never exceeded.
-        for grade_id, cap in quota_cap.items():
+        for grade_id, limit in quota_cap.items():
             members = [r for r in group if chosen[r.region.id].id == grade_id]
             if rank_value is None or not members:
                 continue
-            if quota_used[grade_id] + len(members) > cap:
+            if quota_used[grade_id] + len(members) > limit:
                 for r in members:
                     chosen[r.region.id] = grades[min(order[grade_id] + 1, len(grades) - 1)]
             else:
@@ -152,7 +160,5 @@ def _award(results: list[RegionResult], scheme: Scheme) -> list[RegionResult]:
     return [updated[r.region.id] for r in results]
 
 
-def _evolve(result: RegionResult, **changes: object) -> RegionResult:
-    import attrs
-
+def _evolve(result: RegionResult, **changes: Any) -> RegionResult:
     return attrs.evolve(result, **changes)

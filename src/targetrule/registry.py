@@ -106,7 +106,11 @@ class Registry:
         for name, plugin in sorted(self.plugin_manager.list_name_plugin(), key=lambda p: p[0]):
             dist = dists.get(id(plugin))
             hooks = tuple(
-                sorted(h.name for h in self.plugin_manager.get_hookcallers(plugin) or () if h.name.startswith("targetrule_"))
+                sorted(
+                    h.name
+                    for h in self.plugin_manager.get_hookcallers(plugin) or ()
+                    if h.name.startswith("targetrule_")
+                )
             )
             if dist is not None:
                 infos.append(PluginInfo(name, dist.project_name, dist.version, hooks))
@@ -144,11 +148,14 @@ class Registry:
             try:
                 returned = impl.function()
             except Exception as exc:
-                raise PluginError(f"插件 {name} 声明{what}时出错 / plugin {name} failed to declare its {what}s: {exc!r}") from exc
+                raise PluginError(
+                    f"插件 {name} 声明{what}时出错 / plugin {name} failed to declare its {what}s: {exc!r}"
+                ) from exc
             for value in returned or ():
                 if not isinstance(value, kind):
                     raise PluginError(
-                        f"插件 {name} 返回的不是 {kind.__name__} / plugin {name} returned {value!r} where a {kind.__name__} was expected"
+                        f"插件 {name} 返回的不是 {kind.__name__} / "
+                        f"plugin {name} returned {value!r} where a {kind.__name__} was expected"
                     )
                 found.append((name, value))
         return found
@@ -157,7 +164,8 @@ class Registry:
         if key in table:
             first = self._owners[(what, key)]
             raise PluginError(
-                f"{what} {key!r} 重复：插件 {first} 与 {plugin} / duplicate {what} {key!r}: declared by plugins {first} and {plugin}"
+                f"{what} {key!r} 重复：插件 {first} 与 {plugin} / "
+                f"duplicate {what} {key!r}: declared by plugins {first} and {plugin}"
             )
         table[key] = value
         self._owners[(what, key)] = plugin

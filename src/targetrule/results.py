@@ -200,4 +200,3 @@ class Evaluation:
         from targetrule.result_json import evaluation_to_dict
 
         return evaluation_to_dict(self)
-

@@ -99,6 +99,9 @@ class Veto:
     no_awards: bool = True
 
 
+MAIN_TARGETS = Label("主要目标任务完成", "main targets completed")
+
+
 @frozen
 class Gate:
     """Main targets that must be completed (attainment ≥ ``min_attainment``) for awards or ranking."""
@@ -106,7 +109,7 @@ class Gate:
     indicators: tuple[str, ...]
     min_attainment: Decimal = Decimal(1)
     effect: Literal["awards", "ranking"] = "awards"
-    label: Label = Label("主要目标任务完成", "main targets completed")
+    label: Label = MAIN_TARGETS
 
 
 @frozen

@@ -47,7 +47,9 @@ class _Resolver:
         aggregation = self.aggregation(self.spec.aggregation, "$.aggregation")
         areas = tuple(self.area(area, f"$.areas[{i}]") for i, area in enumerate(self.spec.areas))
         if aggregation is not None and aggregation.additive:
-            self.points_add_up("方案 / the scheme", [a.points for a in self.spec.areas], self.spec.total_points, "$.areas")
+            self.points_add_up(
+                "方案 / the scheme", [a.points for a in self.spec.areas], self.spec.total_points, "$.areas"
+            )
         self.check_duplicates(areas)
         self.check_scheme_rules({item.indicator.id for area in areas if area for item in area.items})
         if has_errors(self.findings) or aggregation is None:
@@ -58,7 +60,12 @@ class _Resolver:
     def aggregation(self, name: str, path: str) -> Any:
         method = self.registry.aggregations.get(name)
         if method is None:
-            self.problem("scheme.unknown_aggregation", path=path, value=name, suggestion=did_you_mean(name, self.registry.aggregations))
+            self.problem(
+                "scheme.unknown_aggregation",
+                path=path,
+                value=name,
+                suggestion=did_you_mean(name, self.registry.aggregations),
+            )
         return method
 
     def area(self, area: AreaSpec, path: str) -> ResolvedArea | None:
@@ -91,7 +98,12 @@ class _Resolver:
         try:
             formula = build_formula(dict(spec), self.registry)
         except _UnknownFamily as exc:
-            self.problem("scheme.unknown_family", path=f"{path}.family", value=exc.name, suggestion=did_you_mean(exc.name, self.registry.families))
+            self.problem(
+                "scheme.unknown_family",
+                path=f"{path}.family",
+                value=exc.name,
+                suggestion=did_you_mean(exc.name, self.registry.families),
+            )
             return None
         except Exception as exc:
             for where, text in error_messages(exc, path):
@@ -99,25 +111,39 @@ class _Resolver:
             return None
         missing = [name for name in formula.uses() if name not in indicator.names()]
         for name in missing:
-            self.problem("scheme.bad_parameter", indicator=indicator.id, path=path, value="formula",
-                         detail=f"没有数据项 {name} / no input named {name}")
+            self.problem(
+                "scheme.bad_parameter",
+                indicator=indicator.id,
+                path=path,
+                value="formula",
+                detail=f"没有数据项 {name} / no input named {name}",
+            )
         return None if missing else formula
 
-    def params(self, indicator: Indicator, formula: Formula, given: Mapping[str, Any], path: str) -> dict[str, Any] | None:
+    def params(
+        self, indicator: Indicator, formula: Formula, given: Mapping[str, Any], path: str
+    ) -> dict[str, Any] | None:
         specs = formula.param_specs()
         resolved: dict[str, Any] = {name: spec.default for name, spec in specs.items()}
         ok = True
         for name, raw in given.items():
             spec = specs.get(name)
             if spec is None:
-                self.problem("scheme.unknown_parameter", indicator=indicator.id, path=f"{path}.{name}", value=name,
-                             suggestion=did_you_mean(name, specs))
+                self.problem(
+                    "scheme.unknown_parameter",
+                    indicator=indicator.id,
+                    path=f"{path}.{name}",
+                    value=name,
+                    suggestion=did_you_mean(name, specs),
+                )
                 ok = False
                 continue
             try:
                 resolved[name] = parse_param(spec, raw)
             except ValueError as exc:
-                self.problem("scheme.bad_parameter", indicator=indicator.id, path=f"{path}.{name}", value=name, detail=str(exc))
+                self.problem(
+                    "scheme.bad_parameter", indicator=indicator.id, path=f"{path}.{name}", value=name, detail=str(exc)
+                )
                 ok = False
         return resolved if ok else None
 
@@ -131,7 +157,9 @@ class _Resolver:
         for i, area in enumerate(self.spec.areas):
             for j, item in enumerate(area.indicators):
                 if item.id in seen:
-                    self.problem("scheme.duplicate_indicator", indicator=item.id, path=f"$.areas[{i}].indicators[{j}].id")
+                    self.problem(
+                        "scheme.duplicate_indicator", indicator=item.id, path=f"$.areas[{i}].indicators[{j}].id"
+                    )
                 seen.add(item.id)
         for where, ids in (
             ("areas", [a.id for a in self.spec.areas]),
@@ -150,12 +178,22 @@ class _Resolver:
         if not spec.grades:
             self.problem("scheme.bad_grades", path="$.grades", detail="至少需要一个等次 / at least one grade is needed")
         elif grades != sorted(grades, reverse=True) or len(set(grades)) != len(grades):
-            self.problem("scheme.bad_grades", path="$.grades", detail="下限须从高到低排列且互不相同 / minimums must be distinct, highest first")
+            self.problem(
+                "scheme.bad_grades",
+                path="$.grades",
+                detail="下限须从高到低排列且互不相同 / minimums must be distinct, highest first",
+            )
         elif grades[-1] > 0:
-            self.problem("scheme.bad_grades", path="$.grades", detail="最低等次的下限应为 0 / the lowest grade must start at 0")
+            self.problem(
+                "scheme.bad_grades", path="$.grades", detail="最低等次的下限应为 0 / the lowest grade must start at 0"
+            )
         for i, grade in enumerate(spec.grades):
             if grade.quota is not None and not (0 < grade.quota <= 1):
-                self.problem("scheme.bad_grades", path=f"$.grades[{i}].quota", detail="名额比例应在 0 与 1 之间 / a quota is a share between 0 and 1")
+                self.problem(
+                    "scheme.bad_grades",
+                    path=f"$.grades[{i}].quota",
+                    detail="名额比例应在 0 与 1 之间 / a quota is a share between 0 and 1",
+                )
         grade_ids = [g.id for g in spec.grades]
         for i, veto in enumerate(spec.vetoes):
             self.reference(veto.indicator, indicator_ids, f"$.vetoes[{i}].indicator")
@@ -170,12 +208,16 @@ class _Resolver:
             self.reference(ref if known else key, known, f"$.ranking.tie_break[{j}]")
         for i, award in enumerate(spec.awards):
             if award.count < 1:
-                self.problem("scheme.bad_reference", path=f"$.awards[{i}].count", where=f"awards[{i}]", value=award.count)
+                self.problem(
+                    "scheme.bad_reference", path=f"$.awards[{i}].count", where=f"awards[{i}]", value=award.count
+                )
 
     def reference(self, name: str | None, known: Iterable[str], path: str) -> None:
         known = list(known)
         if name is not None and name not in known:
-            self.problem("scheme.bad_reference", path=path, where=path, value=name, suggestion=did_you_mean(name, known))
+            self.problem(
+                "scheme.bad_reference", path=path, where=path, value=name, suggestion=did_you_mean(name, known)
+            )
 
 
 class _UnknownFamily(Exception):
@@ -191,7 +233,11 @@ def build_formula(spec: dict[str, Any], registry: Registry) -> Formula:
         raise _UnknownFamily(name)
     if family is Compound:
         parts = tuple(
-            Part(str(p["name"]), build_formula(dict(p["formula"]), registry), converter.structure(p.get("weight", 1), Decimal))
+            Part(
+                str(p["name"]),
+                build_formula(dict(p["formula"]), registry),
+                converter.structure(p.get("weight", 1), Decimal),
+            )
             for p in spec.pop("parts", ())
         )
         return Compound(parts)

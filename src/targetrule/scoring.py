@@ -50,6 +50,8 @@ def score_indicator(
     try:
         attainment = formula.score(values, params if params is not None else default_params(formula))
     except Exception as exc:  # a plugin's bug must not stop the other indicators
-        failed = finding("indicator.formula_failed", region=region, indicator=indicator.id, plugin=plugin, error=repr(exc))
+        failed = finding(
+            "indicator.formula_failed", region=region, indicator=indicator.id, plugin=plugin, error=repr(exc)
+        )
         return Outcome(values, (failed,), None)
     return Outcome(values, (), attainment)

@@ -72,7 +72,11 @@ def read_submissions(data: Mapping[str, Any] | list[Any]) -> Submissions:
     document: Mapping[str, Any] = {"regions": data} if isinstance(data, list) else data
     problems: list[Finding] = []
     if not isinstance(document, Mapping):
-        return Submissions((), findings=(finding("submission.malformed", path="$", detail="应为 JSON 对象 / expected a JSON object"),), raw=data)
+        return Submissions(
+            (),
+            findings=(finding("submission.malformed", path="$", detail="应为 JSON 对象 / expected a JSON object"),),
+            raw=data,
+        )
     unknown = set(document) - {"schema", "scheme", "period", "regions"}
     for key in sorted(unknown):
         problems.append(finding("submission.malformed", path=f"$.{key}", detail=f"未知字段 / unknown field {key!r}"))
@@ -107,7 +111,14 @@ def load_submissions(path: str | Path) -> Submissions:
 
 def _read_region(raw: Any, path: str) -> tuple[RegionData | None, list[Finding]]:
     if not isinstance(raw, Mapping):
-        return None, [finding("submission.malformed", path=path, value=raw, detail="地区应为 JSON 对象 / a region must be a JSON object")]
+        return None, [
+            finding(
+                "submission.malformed",
+                path=path,
+                value=raw,
+                detail="地区应为 JSON 对象 / a region must be a JSON object",
+            )
+        ]
     flat = {key: raw[key] for key in _REGION_KEYS if key in raw}
     if isinstance(flat.get("name"), str):  # a bare name is the Chinese name; English falls back to the id
         flat["name"] = {"zh": flat["name"], "en": str(raw.get("id", flat["name"]))}
@@ -125,7 +136,9 @@ def _read_region(raw: Any, path: str) -> tuple[RegionData | None, list[Finding]]
     if region is None or rest_data is None:
         return None, problems
     content = rest_data
-    return RegionData(region, content.inputs, content.bonuses, content.deductions, content.vetoes, content.sources, path), []
+    return RegionData(
+        region, content.inputs, content.bonuses, content.deductions, content.vetoes, content.sources, path
+    ), []
 
 
 @frozen

@@ -103,7 +103,9 @@ def input_path(region_path: str, indicator_id: str, input_name: str | None = Non
     return f"{base}.{input_name}" if input_name else base
 
 
-def check_values(indicator: Indicator, raw: Any, region: str, region_path: str) -> tuple[dict[str, Decimal], list[Finding]]:
+def check_values(
+    indicator: Indicator, raw: Any, region: str, region_path: str
+) -> tuple[dict[str, Decimal], list[Finding]]:
     """Parse and check one indicator's raw values; return the parsed values and every finding."""
     problems: list[Finding] = []
     path = input_path(region_path, indicator.id)
@@ -117,29 +119,55 @@ def check_values(indicator: Indicator, raw: Any, region: str, region_path: str) 
         if given is None:
             if spec.required:
                 problems.append(
-                    finding("input.missing", region=region, indicator=indicator.id, input=spec.name,
-                            path=f"{path}.{spec.name}", label_zh=spec.label.zh, label_en=spec.label.en)
+                    finding(
+                        "input.missing",
+                        region=region,
+                        indicator=indicator.id,
+                        input=spec.name,
+                        path=f"{path}.{spec.name}",
+                        label_zh=spec.label.zh,
+                        label_en=spec.label.en,
+                    )
                 )
             continue
         try:
             values[spec.name] = parse_value(given, spec)
         except _Problem as problem:
             problems.append(
-                finding(problem.code, region=region, indicator=indicator.id, input=spec.name,
-                        path=f"{path}.{spec.name}", value=given, **problem.details)
+                finding(
+                    problem.code,
+                    region=region,
+                    indicator=indicator.id,
+                    input=spec.name,
+                    path=f"{path}.{spec.name}",
+                    value=given,
+                    **problem.details,
+                )
             )
     for name in raw:
         if name not in indicator.input_map:
             problems.append(
-                finding("input.unknown", region=region, indicator=indicator.id, input=name, path=f"{path}.{name}",
-                        suggestion=did_you_mean(name, indicator.input_map))
+                finding(
+                    "input.unknown",
+                    region=region,
+                    indicator=indicator.id,
+                    input=name,
+                    path=f"{path}.{name}",
+                    suggestion=did_you_mean(name, indicator.input_map),
+                )
             )
     for rule in indicator.all_rules():
         breach = rule.check(values)
         if breach is not None:
             problems.append(
-                finding(breach.code, region=region, indicator=indicator.id, input=breach.input,
-                        path=f"{path}.{breach.input}", **_with_labels(indicator, breach.details))
+                finding(
+                    breach.code,
+                    region=region,
+                    indicator=indicator.id,
+                    input=breach.input,
+                    path=f"{path}.{breach.input}",
+                    **_with_labels(indicator, breach.details),
+                )
             )
     for ratio in indicator.derived:
         numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
