@@ -68,7 +68,9 @@ class Ratio:
     """A rate the indicator computes from two of its inputs, so rates are never averaged.
 
     ``value = numerator / denominator × scale``; when the denominator is zero the value is
-    ``if_zero`` (for example 100: nothing was due, so nothing was missed).
+    ``if_zero`` (for example 100: nothing was due, so nothing was missed). With ``complement``
+    the value is the share *not* in the numerator, ``(denominator − numerator) / denominator × scale``
+    (合规率 = (全部基金 − 不合规金额) ÷ 全部基金).
     """
 
     name: str
@@ -78,6 +80,7 @@ class Ratio:
     scale: Decimal = Decimal(100)
     if_zero: Decimal = Decimal(100)
     unit: str = "%"
+    complement: bool = False
 
 
 @frozen

@@ -172,5 +172,6 @@ def check_values(
     for ratio in indicator.derived:
         numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
         if numerator is not None and denominator is not None:
-            values[ratio.name] = ratio.if_zero if denominator == 0 else numerator / denominator * ratio.scale
+            share = denominator - numerator if ratio.complement else numerator
+            values[ratio.name] = ratio.if_zero if denominator == 0 else share / denominator * ratio.scale
     return values, problems
