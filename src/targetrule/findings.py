@@ -208,8 +208,12 @@ def finding(
 
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:
     """Return the known name closest to ``name``, if one is close enough to suggest."""
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    candidates = list(known)
+    matches = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    containing = [c for c in candidates if name and name.lower() in c.lower()]
+    return containing[0] if len(containing) == 1 else None
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
