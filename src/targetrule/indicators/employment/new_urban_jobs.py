@@ -1,4 +1,4 @@
-"""一（一）1 城镇新增就业人数；其中：公益性岗位安置人数."""
+"""一（一）1 城镇新增就业人数，其中：政府出资购买公益性岗位就业人数."""
 
 from __future__ import annotations
 
@@ -13,11 +13,18 @@ INDICATOR = Indicator(
     reference="一（一）1",
     unit="人",
     inputs=(
-        Input("actual", Label("城镇新增就业人数", "new urban jobs"), Kind.COUNT, Role.ACTUAL, "人", better=Direction.HIGHER),
+        Input(
+            "actual",
+            Label("城镇新增就业人数", "new urban jobs"),
+            Kind.COUNT,
+            Role.ACTUAL,
+            "人",
+            better=Direction.HIGHER,
+        ),
         Input("target", Label("目标任务数", "target"), Kind.COUNT, Role.TARGET, "人"),
         Input(
             "public_welfare_posts",
-            Label("其中：公益性岗位安置人数", "of which: jobs in public-welfare posts"),
+            Label("其中：政府出资购买公益性岗位就业人数", "of which: jobs in government-funded public-welfare posts"),
             Kind.COUNT,
             Role.ACTUAL,
             "人",
