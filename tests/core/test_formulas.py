@@ -1,4 +1,4 @@
-"""Formula families: hand-computed cases and hypothesis properties (bounded, monotone, deterministic, defined at zero)."""
+"""Formula families: hand-computed cases, then properties (bounded, monotone, deterministic, defined at zero)."""
 
 from __future__ import annotations
 
@@ -128,7 +128,12 @@ caps = st.decimals(min_value=1, max_value=2, places=2)
 # (formula, strategy of value dicts, the value that improves, its direction (+1 higher is better), cap param)
 Case = tuple[Formula, Callable[[], st.SearchStrategy[dict[str, D]]], str, int]
 CASES: dict[str, Case] = {
-    "capped_completion": (CappedCompletion("a", "t"), lambda: st.fixed_dictionaries({"a": amounts, "t": amounts}), "a", 1),
+    "capped_completion": (
+        CappedCompletion("a", "t"),
+        lambda: st.fixed_dictionaries({"a": amounts, "t": amounts}),
+        "a",
+        1,
+    ),
     "per_point": (PerPoint("r"), lambda: st.fixed_dictionaries({"r": rates}), "r", 1),
     "shortfall_bands": (ShortfallBands("a", "t"), lambda: st.fixed_dictionaries({"a": amounts, "t": amounts}), "a", 1),
     "threshold_tiers": (ThresholdTiers("r"), lambda: st.fixed_dictionaries({"r": rates}), "r", 1),

@@ -81,7 +81,7 @@ def test_a_plugin_that_raises_while_declaring_is_named() -> None:
         raise RuntimeError("boom")
 
     module.targetrule_indicators = targetrule_indicators  # type: ignore[attr-defined]
-    with pytest.raises(PluginError, match="broken_plugin.*boom"):
+    with pytest.raises(PluginError, match=r"broken_plugin.*boom"):
         Registry.from_plugins([module])
 
 

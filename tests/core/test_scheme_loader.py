@@ -33,7 +33,7 @@ def test_every_problem_is_reported_at_once(registry: Registry) -> None:
         sample_plugin.SCHEME.replace('{id = "t.jobs", points = 40}', '{id = "t.job", points = 40}')
         .replace('{id = "t.paid", points = 20}', '{id = "t.paid", points = 20, params = {standrad = 95}}')
         .replace('id = "stability"\nlabel', 'id = "stability"\naggregation = "avg"\nlabel')
-        .replace("{id = \"t.petitions\", points = 15}", "{id = \"t.petitions\", points = 14}")
+        .replace('{id = "t.petitions", points = 15}', '{id = "t.petitions", points = 14}')
     )
     with pytest.raises(SchemeError) as caught:
         load(text, registry)
@@ -73,7 +73,9 @@ def test_references_grades_and_params_are_checked(registry: Registry) -> None:
         .replace('max_grade = "pass"', 'max_grade = "passed"')
         .replace('indicators = ["t.jobs"]', 'indicators = ["t.jbos"]')
         .replace("min = 75", "min = 95")
-        .replace('{id = "t.unemployment", points = 25}', '{id = "t.unemployment", points = 25, params = {ceiling = "high"}}')
+        .replace(
+            '{id = "t.unemployment", points = 25}', '{id = "t.unemployment", points = 25, params = {ceiling = "high"}}'
+        )
     )
     with pytest.raises(SchemeError) as caught:
         load(text, registry)
@@ -91,7 +93,9 @@ def test_a_scheme_can_replace_a_formula_by_family_name(registry: Registry) -> No
     item = load(text, registry).item("t.paid")
     assert item.formula.family == "threshold_tiers"
     assert item.params["tiers"] == ((D(99), D(1)), (D(95), D("0.5")))
-    bad = sample_plugin.SCHEME.replace('{id = "t.paid", points = 20}', '{id = "t.paid", points = 20, formula = {family = "tiers"}}')
+    bad = sample_plugin.SCHEME.replace(
+        '{id = "t.paid", points = 20}', '{id = "t.paid", points = 20, formula = {family = "tiers"}}'
+    )
     with pytest.raises(SchemeError) as caught:
         load(bad, registry)
     assert caught.value.findings[0].code == "scheme.unknown_family"
