@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from targetrule import Attainment, Indicator, Outcome, score_indicator
+from targetrule import Attainment, Indicator, Outcome, default_params, score_indicator
 from targetrule.indicators.employment import (
     entrepreneurship_projects,
     full_employment_communities,
@@ -119,7 +119,8 @@ def test_unemployment_rate_over_the_ceiling() -> None:
 
 def test_unemployment_rate_against_a_regions_own_ceiling() -> None:
     raw = {"registered_unemployed": 17400, "labour_force": 400000, "ceiling": "4.2"}
-    got = scored(registered_unemployment_rate.INDICATOR, raw, {"deduct_per_point": Decimal("0.5")})
+    params = {**default_params(registered_unemployment_rate.INDICATOR.formula), "deduct_per_point": Decimal("0.5")}
+    got = scored(registered_unemployment_rate.INDICATOR, raw, params)
     # 17,400 / 400,000 × 100 = 4.35%; 0.15 points over 4.2%; 1 − 0.15 × 0.5 = 0.925
     assert got.value == Decimal("0.925")
 
