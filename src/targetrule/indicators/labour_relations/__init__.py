@@ -1,0 +1,1 @@
+"""一（三）劳动关系方面 / Labour relations: 5 items."""
