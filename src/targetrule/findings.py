@@ -142,6 +142,100 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{where} refers to {value}, which does not exist{hint_en}",
     ),
     "scheme.duplicate_id": (Severity.ERROR, "{where} 中的编号 {value} 重复", "id {value} is used twice in {where}"),
+    # inspection: hierarchy and roll-up (targetrule.hierarchy)
+    "hierarchy.unknown_parent": (
+        Severity.ERROR,
+        "地区 {region} 的上级 {value} 不在数据中，其数据无法汇总{hint_zh}",
+        "the parent {value} of region {region} is not in the data, so its figures cannot be rolled up{hint_en}",
+    ),
+    "hierarchy.cycle": (
+        Severity.ERROR,
+        "上下级关系成环：{cycle}；这些地区按各自数据考评，不作汇总",
+        "the hierarchy has a cycle: {cycle}; these regions are evaluated on their own figures, not rolled up",
+    ),
+    "hierarchy.mismatch": (
+        Severity.WARNING,
+        "{region} 自报 {label_zh} 为 {value}，下辖 {children} 合计 {total}，相差 {difference}，超过容差 {tolerance}",
+        "{region} reports {label_en} as {value}, its {children} add up to {total}: "
+        "a difference of {difference}, beyond the tolerance {tolerance}",
+    ),
+    "hierarchy.not_additive": (
+        Severity.WARNING,
+        "{label_zh} 是直接填报的{kind_zh}，不能由下辖 {children} 汇总：请填报 {region} 本级的数值（或填报计算它的人数）",
+        "{label_en} is a {kind_en} typed in, which cannot be rolled up from {children}: "
+        "give {region}'s own figure (or the counts it is computed from)",
+    ),
+    "hierarchy.incomplete": (
+        Severity.WARNING,
+        "下辖 {missing} 缺少 {label_zh}，{region} 的该项不能汇总",
+        "{missing} lack {label_en}, so {region}'s figure cannot be rolled up",
+    ),
+    # inspection: spot checks (targetrule.spot_check)
+    "spot_check.bad_seed": (
+        Severity.ERROR,
+        "抽查种子应为整数，实为 {value}",
+        "the spot-check seed must be an integer, got {value}",
+    ),
+    "spot_check.bad_count": (
+        Severity.ERROR,
+        "每市抽查的县数应为不小于 1 的整数，实为 {value}",
+        "the number of counties per city must be a whole number of at least 1, got {value}",
+    ),
+    "spot_check.too_few": (
+        Severity.WARNING,
+        "{region} 只有 {available} 个县（市、区），少于要求抽查的 {value} 个：全部抽查",
+        "{region} has only {available} counties, fewer than the {value} asked for: all are drawn",
+    ),
+    "spot_check.no_counties": (
+        Severity.WARNING,
+        "{region} 没有列出下辖县（市、区），无法抽查",
+        "{region} lists no counties, so none can be drawn",
+    ),
+    # inspection: verified figures and misreporting (targetrule.verification)
+    "verification.malformed": (Severity.ERROR, "核实数据格式错误：{detail}", "malformed verified figure: {detail}"),
+    "verification.unknown_region": (
+        Severity.ERROR,
+        "核实数据所指地区 {value} 不在提交的数据中{hint_zh}",
+        "a verified figure names region {value}, which is not in the submissions{hint_en}",
+    ),
+    "verification.unknown_indicator": (
+        Severity.ERROR,
+        "核实数据所指指标 {value} 不在方案中{hint_zh}",
+        "a verified figure names indicator {value}, which is not in the scheme{hint_en}",
+    ),
+    "verification.unknown_input": (
+        Severity.ERROR,
+        "指标 {indicator} 没有数据项 {value}，核实数据未采用{hint_zh}",
+        "indicator {indicator} has no input {value}; the verified figure is not used{hint_en}",
+    ),
+    "verification.duplicate": (
+        Severity.ERROR,
+        "{indicator}.{input} 有多个核实数（首次在 {first}），采用首次的",
+        "{indicator}.{input} is verified more than once (first at {first}); the first is used",
+    ),
+    "verification.unattributed": (
+        Severity.WARNING,
+        "核实数据缺少 {missing_zh}",
+        "a verified figure does not say {missing_en}",
+    ),
+    "verification.misreported": (
+        Severity.WARNING,
+        "{label_zh} 上报 {reported}，核实为 {verified}，差异 {relative} 超过容差 {tolerance}：按弄虚作假处理",
+        "{label_en} was reported as {reported} and verified as {verified}: "
+        "a difference of {relative}, beyond the tolerance {tolerance}, treated as misreporting",
+    ),
+    # inspection: last year's results as a baseline (targetrule.baseline)
+    "baseline.malformed": (Severity.ERROR, "上年考评结果无法读取：{detail}", "last year's results cannot be read: {detail}"),
+    "baseline.filled": (
+        Severity.WARNING,
+        "{label_zh} 未填报，采用上年考评结果中的 {value}（上年 {source} 项）",
+        "{label_en} was not given: {value} is taken from last year's results (last year's {source})",
+    ),
+    "baseline.unavailable": (
+        Severity.WARNING,
+        "{label_zh} 未填报，上年考评结果中也没有 {region} 的该项数据",
+        "{label_en} was not given, and last year's results have no such figure for {region}",
+    ),
 }
 
 
