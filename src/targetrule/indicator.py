@@ -99,9 +99,13 @@ class Indicator:
     rules: tuple[Rule, ...] = ()
     description: Label | None = None
     input_map: dict[str, Input] = field(init=False, eq=False, repr=False)
+    _checks: tuple[Rule, ...] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "input_map", {i.name: i for i in self.inputs})
+        implied: list[Rule] = [PartNotAboveWhole(i.name, i.part_of) for i in self.inputs if i.part_of]
+        implied += [PartNotAboveWhole(r.numerator, r.denominator) for r in self.derived]
+        object.__setattr__(self, "_checks", (*implied, *self.rules))
 
     def input(self, name: str) -> Input:
         """Return the input called ``name``."""
@@ -109,9 +113,7 @@ class Indicator:
 
     def all_rules(self) -> tuple[Rule, ...]:
         """The declared rules plus one part-not-above-whole rule per sub-item and ratio."""
-        implied: list[Rule] = [PartNotAboveWhole(i.name, i.part_of) for i in self.inputs if i.part_of]
-        implied += [PartNotAboveWhole(r.numerator, r.denominator) for r in self.derived]
-        return tuple(implied) + self.rules
+        return self._checks
 
     def names(self) -> tuple[str, ...]:
         """Every value name the formula may use: inputs, then derived ratios."""
