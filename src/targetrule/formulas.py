@@ -142,7 +142,8 @@ class PerPoint(_Family):
 
     ``1 − (standard − rate) × deduct_per_point`` below the standard, down to zero (扣完为止);
     ``1 + (rate − standard) × bonus_per_point`` above it, up to ``cap``. The standard is the
-    ``standard`` parameter, or the region's own target when ``standard_input`` names one.
+    ``standard`` parameter, or the region's own target when ``standard_input`` names one and
+    the region gave it.
     """
 
     family: ClassVar[str] = "per_point"
@@ -170,7 +171,7 @@ class PerPoint(_Family):
     def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
         """Deduct per point below the standard; add per point above it, within the cap."""
         rate = values[self.rate]
-        standard = values[self.standard_input] if self.standard_input else params["standard"]
+        standard = values.get(self.standard_input, params["standard"]) if self.standard_input else params["standard"]
         gap = rate - standard
         if gap < 0:
             value = max(ZERO, ONE + gap * params["deduct_per_point"])
@@ -279,7 +280,7 @@ class ControlCeiling(_Family):
 
     Within the ceiling: full marks; above it, ``deduct_per_point`` of full marks per percentage
     point over, down to zero. The ceiling is the region's own target when ``ceiling_input``
-    names one, else the ``ceiling`` parameter.
+    names one and the region gave it, else the ``ceiling`` parameter.
     """
 
     family: ClassVar[str] = "control_ceiling"
@@ -303,7 +304,7 @@ class ControlCeiling(_Family):
     def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
         """Full marks within the ceiling, deducting per point above it."""
         rate = values[self.rate]
-        ceiling = values[self.ceiling_input] if self.ceiling_input else params["ceiling"]
+        ceiling = values.get(self.ceiling_input, params["ceiling"]) if self.ceiling_input else params["ceiling"]
         over = max(ZERO, rate - ceiling)
         value = max(ZERO, ONE - over * params["deduct_per_point"])
         return Attainment(value, self, {"rate": rate, "ceiling": ceiling, "over": over, "value": value})

@@ -88,6 +88,7 @@ def test_control_ceiling() -> None:
     assert score(f, r=6) == 0  # 1.5 points over: down to zero
     g = ControlCeiling("r", ceiling_input="c")
     assert score(g, r="4.2", c="4.0") == D("0.8")  # own ceiling 4.0: 0.2 over
+    assert score(g, r="4.7") == D("0.8")  # no own ceiling given (an optional input): the parameter's 4.5, 0.2 over
 
 
 def test_decline_rate() -> None:
