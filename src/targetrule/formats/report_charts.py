@@ -1,0 +1,108 @@
+"""SVG charts for the HTML report (pygal, behind the ``report`` extra): text stays text, no script, no network."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from targetrule.formats.errors import MissingExtraError
+from targetrule.results import RegionResult
+from targetrule.rounding import HUNDRED, ZERO, half_up
+from targetrule.text import Lang
+
+FONTS = '"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif'
+_TEXT = {
+    "ranked": ("综合得分", "composite"),
+    "survey": ("仅督查调研（不排名）", "survey only (not ranked)"),
+    "share": ("得分率 %", "share of full marks %"),
+}
+
+
+def _pygal() -> Any:
+    try:
+        import pygal  # type: ignore[import-untyped]
+    except ImportError:
+        raise MissingExtraError("report", "pygal") from None
+    return pygal
+
+
+def _style(pygal: Any) -> Any:
+    from pygal.style import Style  # type: ignore[import-untyped]
+
+    return Style(
+        font_family=FONTS,
+        background="white",
+        plot_background="white",
+        colors=("#2b6cb0", "#a0aec0", "#dd6b20"),
+        label_font_size=13,
+        major_label_font_size=13,
+        legend_font_size=13,
+        value_font_size=12,
+        title_font_size=16,
+    )
+
+
+def _clean(svg: str, name: str) -> str:
+    """Deterministic ids, no comments and no inline script (the tooltips it drives are not loaded)."""
+    match = re.search(r'id="(chart-[0-9a-f-]+)"', svg)
+    if match:
+        svg = svg.replace(match.group(1), f"chart-{name}")
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+
+
+def _t(key: str, lang: Lang) -> str:
+    zh, en = _TEXT[key]
+    return zh if lang == "zh" else en
+
+
+def _config(pygal: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "style": _style(pygal),
+        "js": [],
+        "disable_xml_declaration": True,
+        "explicit_size": False,
+        "print_values": True,
+        "print_values_position": "top",
+        **extra,
+    }
+
+
+def ranking_chart(regions: Sequence[RegionResult], lang: Lang) -> str:
+    """Horizontal bars of every region's composite, best at the top; survey-only regions in grey."""
+    pygal = _pygal()
+    shown = list(regions)
+    height = 120 + 36 * max(len(shown), 1)
+    chart = pygal.HorizontalBar(**_config(pygal, width=800, height=height, legend_at_bottom=True))
+    chart.value_formatter = lambda v: f"{v:.2f}"
+    # pygal draws the first label at the bottom: reverse so the best region is on top.
+    ordered = list(reversed(shown))
+    chart.x_labels = [r.region.name(lang) for r in ordered]
+    ranked = [float(r.composite) if not r.survey_only else None for r in ordered]
+    survey = [float(r.composite) if r.survey_only else None for r in ordered]
+    chart.add(_t("ranked", lang), ranked)
+    if any(v is not None for v in survey):
+        chart.add(_t("survey", lang), survey)
+    return _clean(chart.render(is_unicode=True), "ranking")
+
+
+def area_shares(result: RegionResult) -> list[Decimal]:
+    """Each area's points as a percentage of its full marks, half-up to one decimal."""
+    return [half_up(a.points / a.max_points * HUNDRED, Decimal("0.1")) if a.max_points else ZERO for a in result.areas]
+
+
+def profile_chart(result: RegionResult, lang: Lang, name: str) -> str:
+    """The region's area profile: a radar of each area's share of full marks (bars when under 3 areas)."""
+    pygal = _pygal()
+    labels = [a.label(lang) for a in result.areas]
+    shares = [float(v) for v in area_shares(result)]
+    if len(labels) >= 3:
+        chart = pygal.Radar(**_config(pygal, width=520, height=420, range=(0, 100), show_legend=False, fill=True))
+    else:
+        chart = pygal.Bar(**_config(pygal, width=520, height=300, range=(0, 100), show_legend=False))
+    chart.value_formatter = lambda v: f"{v:.1f}%"
+    chart.x_labels = labels
+    chart.add(_t("share", lang), shares)
+    return _clean(chart.render(is_unicode=True), name)
