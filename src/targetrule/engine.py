@@ -28,6 +28,7 @@ from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import score_indicator
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
+from targetrule.verification import Verification, VerificationsLike, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
 SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
@@ -67,12 +68,21 @@ class Engine:
             source = SchemeSource(path.stem, text, str(path))
         return load_scheme(source, self.registry)
 
-    def evaluate(self, scheme: Scheme | str | Path, data: SubmissionsLike, *, mode: Mode = "strict") -> Evaluation:
+    def evaluate(
+        self,
+        scheme: Scheme | str | Path,
+        data: SubmissionsLike,
+        *,
+        mode: Mode = "strict",
+        verifications: VerificationsLike | None = None,
+    ) -> Evaluation:
         """Evaluate every region of ``data`` under ``scheme``.
 
         Strict mode (the default) scores what it can but refuses to rank, grade or award while
         any error stands; lenient mode marks invalid indicators as not scored (0 points, with a
-        finding) and ranks the rest.
+        finding) and ranks the rest. Figures the inspection team verified (each region's
+        ``verified`` section, and ``verifications``: a list, a JSON document or its path) are
+        scored in place of the reported ones; see :mod:`targetrule.verification`.
         """
         if not isinstance(scheme, Scheme):
             scheme = self.load_scheme(scheme)
@@ -82,6 +92,8 @@ class Engine:
             findings.append(
                 finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id)
             )
+        verified, found = group_by_region(verifications, [d.region.id for d in submissions.regions])
+        findings.extend(found)
         scorer = _RegionScorer(scheme, self.registry)
         results: list[RegionResult] = []
         first_seen: dict[str, str] = {}
@@ -93,7 +105,7 @@ class Engine:
                 )
                 continue
             first_seen[region_id] = data_item.path
-            result = scorer.score(data_item)
+            result = scorer.score(data_item, verified.get(region_id, ()))
             findings.extend(result.findings)
             results.append(result)
         ranked = bool(results) and (mode == "lenient" or not has_errors(findings))
@@ -146,9 +158,11 @@ class _RegionScorer:
         self.deduction_items = {d.id: d for d in spec.deductions}
         self.veto_ids = {v.id for v in spec.vetoes}
 
-    def score(self, data: RegionData) -> RegionResult:
+    def score(self, data: RegionData, verified: Sequence[Verification] = ()) -> RegionResult:
+        checked = verify_region(self.scheme, data, verified)
+        data = checked.data
         region = data.region.id
-        findings: list[Finding] = []
+        findings: list[Finding] = list(checked.findings)
         empty = not data.inputs
         if empty:
             findings.append(finding("region.empty", region=region, path=f"{data.path}.inputs"))
@@ -165,7 +179,7 @@ class _RegionScorer:
                 )
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas)
-        adjustments = self._adjustments(data, findings)
+        adjustments = self._adjustments(data, findings) + checked.adjustments
         bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
         if self.scheme.spec.bonus is not None:
             bonus = min(bonus, self.scheme.spec.bonus.cap)
@@ -182,6 +196,7 @@ class _RegionScorer:
             findings=tuple(findings),
             vetoes=self._vetoes(data, areas, findings),
             gate_passed=self._gate(areas),
+            discrepancies=checked.discrepancies,
         )
 
     def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:

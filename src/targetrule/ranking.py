@@ -140,7 +140,9 @@ def _award(results: list[RegionResult], scheme: Scheme) -> list[RegionResult]:
         reasons += [no_award_vetoes[v] for v in result.vetoes if v in no_award_vetoes]
         if not result.gate_passed and spec.gate is not None:
             reasons.append(Label(f"未达到：{spec.gate.label.zh}", f"not met: {spec.gate.label.en}"))
-        reasons += [a.label for a in result.adjustments if a.kind == "deduction" and a.id in cancels]
+        reasons += [
+            a.label for a in result.adjustments if a.kind == "deduction" and (a.id in cancels or a.cancels_awards)
+        ]
         updated[result.region.id] = _evolve(result, eligible_for_awards=not reasons, ineligible_because=tuple(reasons))
     eligible = sorted((r for r in updated.values() if r.eligible_for_awards), key=lambda r: (r.rank, r.region.id))
     tiers = [(tier, tier.count) for tier in spec.awards]

@@ -7,7 +7,7 @@ from typing import Any
 
 from targetrule.convert import converter
 from targetrule.findings import Finding
-from targetrule.results import RESULTS_SCHEMA, AreaResult, Evaluation, IndicatorResult, RegionResult
+from targetrule.results import RESULTS_SCHEMA, AreaResult, Discrepancy, Evaluation, IndicatorResult, RegionResult
 from targetrule.text import Label
 
 
@@ -60,6 +60,23 @@ def _area(result: AreaResult) -> dict[str, Any]:
     }
 
 
+def _discrepancy(item: Discrepancy) -> dict[str, Any]:
+    return {
+        "indicator": item.indicator,
+        "input": item.input,
+        "label": _label(item.label),
+        "reported": _num(item.reported),
+        "verified": _num(item.verified),
+        "relative": _num(item.relative),
+        "beyond_tolerance": item.beyond_tolerance,
+        "by": item.by,
+        "on": item.on,
+        "source": item.source,
+        "note": item.note,
+        "explanation": _label(item.explanation()),
+    }
+
+
 def region_to_dict(result: RegionResult) -> dict[str, Any]:
     """One region's result as plain JSON types."""
     region = result.region
@@ -87,9 +104,17 @@ def region_to_dict(result: RegionResult) -> dict[str, Any]:
         "vetoes": list(result.vetoes),
         "gate_passed": result.gate_passed,
         "adjustments": [
-            {"kind": a.kind, "id": a.id, "label": _label(a.label), "points": _num(a.points), "note": a.note}
+            {
+                "kind": a.kind,
+                "id": a.id,
+                "label": _label(a.label),
+                "points": _num(a.points),
+                "note": a.note,
+                "cancels_awards": a.cancels_awards,
+            }
             for a in result.adjustments
         ],
+        "discrepancies": [_discrepancy(d) for d in result.discrepancies],
         "areas": [_area(a) for a in result.areas],
         "findings": [finding_to_dict(f) for f in result.findings],
     }

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from targetrule.findings import Finding
 from targetrule.formulas import Attainment
-from targetrule.rounding import fmt
+from targetrule.rounding import fmt, fmt_plain
 from targetrule.submissions import Region
 from targetrule.text import Label
 
@@ -86,6 +86,38 @@ class Adjustment:
     label: Label
     points: Decimal
     note: str = ""
+    cancels_awards: bool = False  # set for misreporting found by verification (弄虚作假)
+
+
+@frozen
+class Discrepancy:
+    """A figure the inspection team verified that differs from the one the region reported."""
+
+    indicator: str
+    input: str
+    label: Label
+    reported: Decimal | None  # None: the region did not report it (or not as a number)
+    verified: Decimal
+    relative: Decimal | None  # |verified − reported| ÷ |verified|; None when not computable
+    beyond_tolerance: bool
+    by: str = ""
+    on: str = ""
+    source: str = ""
+    note: str = ""
+
+    def explanation(self) -> Label:
+        """上报 X，核实 Y（差异 Z%）, with who verified it, when and from what."""
+        reported = "未填报" if self.reported is None else fmt_plain(self.reported)
+        reported_en = "not reported" if self.reported is None else fmt_plain(self.reported)
+        verified = fmt_plain(self.verified)
+        share = "" if self.relative is None else f"（差异 {fmt(self.relative * 100)}%）"
+        share_en = "" if self.relative is None else f" (a difference of {fmt(self.relative * 100)}%)"
+        who = "，".join(x for x in (self.by, self.on, self.source) if x)
+        who_en = ", ".join(x for x in (self.by, self.on, self.source) if x)
+        return Label(
+            f"{self.label.zh}：上报 {reported}，核实 {verified}{share}" + (f"（{who}）" if who else ""),
+            f"{self.label.en}: reported {reported_en}, verified {verified}{share_en}" + (f" ({who_en})" if who else ""),
+        )
 
 
 @frozen
@@ -110,6 +142,7 @@ class RegionResult:
     award_label: Label | None = None
     eligible_for_awards: bool = False
     ineligible_because: tuple[Label, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
 
     @property
     def survey_only(self) -> bool:

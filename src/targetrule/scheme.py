@@ -88,6 +88,20 @@ class DeductionItem:
 
 
 @frozen
+class Misreporting:
+    """What a verified figure differing from the reported one costs (弄虚作假).
+
+    A difference beyond ``tolerance`` (relative to the verified figure: 0.05 allows 5%) applies
+    the deduction ``deduction`` (an id of ``[[deductions]]``) once per such figure; with
+    ``cancels_awards`` it also cancels awards, even if the deduction item alone does not.
+    """
+
+    deduction: str
+    tolerance: Decimal = Decimal(0)
+    cancels_awards: bool = True
+
+
+@frozen
 class Veto:
     """A one-vote veto (一票否决): triggered by an indicator below a share, or declared in data."""
 
@@ -149,6 +163,7 @@ class SchemeSpec:
     awards: tuple[AwardTier, ...] = ()
     ranking: RankingSpec = RankingSpec()
     tolerance: Decimal = Decimal(0)
+    misreporting: Misreporting | None = None
 
 
 @frozen

@@ -211,6 +211,9 @@ class _Resolver:
                 self.problem(
                     "scheme.bad_reference", path=f"$.awards[{i}].count", where=f"awards[{i}]", value=award.count
                 )
+        if spec.misreporting is not None:
+            deductions = [d.id for d in spec.deductions]
+            self.reference(spec.misreporting.deduction, deductions, "$.misreporting.deduction")
 
     def reference(self, name: str | None, known: Iterable[str], path: str) -> None:
         known = list(known)

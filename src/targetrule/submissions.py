@@ -51,6 +51,7 @@ class RegionData:
     vetoes: tuple[str, ...] = ()
     sources: dict[str, str] = field(factory=dict)
     path: str = "$"
+    verified: dict[str, Any] = field(factory=dict)  # figures the inspection team verified (targetrule.verification)
 
 
 @frozen
@@ -137,7 +138,14 @@ def _read_region(raw: Any, path: str) -> tuple[RegionData | None, list[Finding]]
         return None, problems
     content = rest_data
     return RegionData(
-        region, content.inputs, content.bonuses, content.deductions, content.vetoes, content.sources, path
+        region,
+        content.inputs,
+        content.bonuses,
+        content.deductions,
+        content.vetoes,
+        content.sources,
+        path,
+        content.verified,
     ), []
 
 
@@ -148,6 +156,7 @@ class _RegionContent:
     deductions: tuple[Claim, ...] = ()
     vetoes: tuple[str, ...] = ()
     sources: dict[str, str] = field(factory=dict)
+    verified: dict[str, Any] = field(factory=dict)
 
 
 def _malformed(path: str, text: str, raw: Mapping[str, Any]) -> Finding:
