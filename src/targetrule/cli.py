@@ -1,0 +1,781 @@
+"""The ``targetrule`` command line: show plugins and schemes, make templates, validate, evaluate and explain.
+
+Exit codes: 0 ok; 1 the data has findings with errors, or the regions could not be ranked;
+2 usage error (a wrong option, a missing argument, an output that exists or is an input, an
+optional dependency not installed); 3 an input could not be read (a missing or malformed file,
+an unknown scheme, a workbook that is not a template of the scheme, a plugin that fails to load).
+Formats are imported inside the commands that use them, so importing this module stays light.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
+
+import click
+
+from targetrule.text import Label, Lang
+
+if TYPE_CHECKING:
+    from targetrule.engine import Engine
+    from targetrule.findings import Finding
+    from targetrule.formats.loaded import LoadedData
+    from targetrule.results import Evaluation, RegionResult
+    from targetrule.scheme import Scheme
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+FORMATS = ("json", "csv", "xlsx", "html")
+DEFAULT_OUTPUT = "targetrule-results"
+
+EXIT_CODES_HELP = """\b
+Exit codes / 退出码:
+  0  ok / 成功
+  1  the data has findings with errors, or regions not ranked / 数据有错误或未能排名
+  2  usage error, output refused, optional dependency missing / 用法错误、拒绝写入、缺少可选依赖
+  3  an input cannot be read (file, scheme, template, plugin) / 输入无法读取（文件、方案、模板、插件）
+"""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Failure(Exception):
+    """A command ends with a bilingual message and an exit code."""
+
+    def __init__(self, where: str, message: Label, code: int, findings: Sequence[Finding] = ()) -> None:
+        self.where = where
+        self.message = message
+        self.code = code
+        self.findings = tuple(findings)
+        super().__init__(f"{where}: {message}")
+
+
+# --- output helpers -------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    """Display width: wide (CJK) characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Iterable[int] = ()) -> str:
+    """A plain-text table aligned for CJK text; ``numeric`` columns are right-aligned."""
+    right = set(numeric)
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = ["  ".join(_pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(_pad(c, widths[i], i in right) for i, c in enumerate(row)).rstrip())
+    return "\n".join(lines)
+
+
+def say(lang: Lang, zh: str, en: str) -> str:
+    """Pick the text for ``lang``."""
+    return zh if lang == "zh" else en
+
+
+def emit_json(document: Mapping[str, Any]) -> None:
+    """Print a machine-readable document (stable keys, versioned by its ``schema``)."""
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _finding_line(item: Finding, lang: Lang) -> str:
+    where = item.path or ".".join(p for p in (item.region, item.indicator, item.input) if p)
+    level = say(lang, "错误", "error") if item.is_error else say(lang, "提示", "warning")
+    return f"{level} [{item.code}] {where}: {item.message(lang)}"
+
+
+def _findings_json(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    from targetrule.result_json import finding_to_dict
+
+    return [finding_to_dict(f) for f in findings]
+
+
+# --- error handling -------------------------------------------------------------------------------
+
+
+def handle_errors(command: F) -> F:
+    """Turn every error about user input into a bilingual message and a documented exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from targetrule.findings import FindingsError
+        from targetrule.formats.errors import DataFileError, MissingExtraError
+        from targetrule.registry import PluginError
+
+        as_json = bool(kwargs.get("as_json"))
+        try:
+            return command(*args, **kwargs)
+        except Failure as failure:
+            _fail(failure, as_json)
+        except DataFileError as exc:
+            _fail(Failure(exc.where, exc.message, EXIT_UNREADABLE), as_json)
+        except MissingExtraError as exc:
+            _fail(Failure(exc.module, exc.message, EXIT_USAGE), as_json)
+        except FindingsError as exc:
+            from targetrule.scheme_loader import SchemeError
+
+            label = (
+                Label("无法使用该方案", "the scheme cannot be used")
+                if isinstance(exc, SchemeError)
+                else Label("无法使用该数据", "the data cannot be used")
+            )
+            _fail(Failure("", label, EXIT_UNREADABLE, exc.findings), as_json)
+        except PluginError as exc:
+            _fail(Failure("plugins", Label(str(exc), str(exc)), EXIT_UNREADABLE), as_json)
+        except BrokenPipeError:
+            # the reader of our output went away (e.g. `| head`): stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_OK)
+        except OSError as exc:
+            where = str(exc.filename or "")
+            reason = exc.strerror or str(exc)
+            _fail(Failure(where, Label(f"文件读写失败：{reason}", f"file error: {reason}"), EXIT_UNREADABLE), as_json)
+
+    return cast(F, wrapper)
+
+
+def _fail(failure: Failure, as_json: bool) -> NoReturn:
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.error/1",
+                "exit_code": failure.code,
+                "where": failure.where,
+                "message": {"zh": failure.message.zh, "en": failure.message.en},
+                "findings": _findings_json(failure.findings),
+            }
+        )
+    else:
+        prefix = f"{failure.where}: " if failure.where else ""
+        click.echo(f"错误 / error: {prefix}{failure.message.zh}", err=True)
+        if failure.message.en != failure.message.zh:
+            click.echo(f"  {failure.message.en}", err=True)
+        for item in failure.findings:
+            where = item.path or item.region or ""
+            click.echo(f"  [{item.code}] {where}: {item.message.zh} / {item.message.en}", err=True)
+    sys.exit(failure.code)
+
+
+def usage(zh: str, en: str) -> Failure:
+    """A usage error (exit code 2)."""
+    return Failure("", Label(zh, en), EXIT_USAGE)
+
+
+# --- shared options ------------------------------------------------------------------------------
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of human-facing output / 输出语言.",
+)
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Machine-readable JSON on stdout (versioned schema) / 输出 JSON."
+)
+
+
+def common(command: F) -> F:
+    """Add ``--lang`` and ``--json`` and the error handling every command shares."""
+    return lang_option(json_option(handle_errors(command)))
+
+
+def _engine() -> Engine:
+    from targetrule.engine import Engine
+
+    return Engine()
+
+
+def _scheme(engine: Engine, name: str) -> Scheme:
+    return engine.load_scheme(name)
+
+
+def _scheme_path(name: str, scheme: Scheme) -> list[Path]:
+    path = Path(name)
+    return [path] if path.is_file() else []
+
+
+def _load(engine: Engine, scheme: Scheme, data: Path) -> tuple[LoadedData, Evaluation]:
+    return _load_mode(engine, scheme, data, "strict")
+
+
+def _load_mode(engine: Engine, scheme: Scheme, data: Path, mode: str) -> tuple[LoadedData, Evaluation]:
+    from targetrule.formats.loaded import relocate_evaluation
+    from targetrule.formats.read import read_data
+
+    loaded = read_data(data, scheme)
+    evaluation = engine.evaluate(scheme, loaded.submissions, mode="lenient" if mode == "lenient" else "strict")
+    return loaded, relocate_evaluation(evaluation, loaded)
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+@click.group(epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="targetrule")
+def main() -> None:
+    """targetrule: 目标责任制督查考评 — validate, score, grade, rank and explain.
+
+    SCHEME is a scheme id (e.g. jilin-2007) or the path of a scheme TOML file.
+    """
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@common
+def plugins(lang: Lang, as_json: bool) -> None:
+    """List every plugin: distribution, version, hooks / 列出全部插件."""
+    infos = _engine().registry.plugins()
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.plugins/1",
+                "plugins": [
+                    {"name": p.name, "distribution": p.distribution, "version": p.version, "hooks": list(p.hooks)}
+                    for p in infos
+                ],
+            }
+        )
+        return
+    headers = [say(lang, "插件", "plugin"), say(lang, "发行包", "distribution"), say(lang, "版本", "version")]
+    headers.append(say(lang, "钩子", "hooks"))
+    rows = [
+        [p.name, p.distribution, p.version, ", ".join(h.removeprefix("targetrule_") for h in p.hooks)] for p in infos
+    ]
+    click.echo(table(headers, rows))
+    click.echo(say(lang, f"共 {len(infos)} 个插件", f"{len(infos)} plugins"))
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@common
+def indicators(scheme: str, lang: Lang, as_json: bool) -> None:
+    """List the indicators of SCHEME with their points and formulas / 列出方案的考评指标."""
+    from targetrule.rounding import fmt_plain
+
+    loaded = _scheme(_engine(), scheme)
+    items = loaded.items()
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.indicators/1",
+                "scheme": loaded.id,
+                "indicators": [_indicator_json(item) for item in items],
+            }
+        )
+        return
+    areas = {a.spec.id: a.spec.label(lang) for a in loaded.areas}
+    headers = [
+        say(lang, "领域", "area"),
+        say(lang, "条款", "clause"),
+        say(lang, "编号", "id"),
+        say(lang, "分值", "points"),
+        say(lang, "公式", "formula"),
+        say(lang, "指标", "indicator"),
+    ]
+    rows = [
+        [
+            areas[item.area],
+            item.indicator.reference,
+            item.indicator.id,
+            fmt_plain(item.points),
+            item.formula.family,
+            item.indicator.label(lang),
+        ]
+        for item in items
+    ]
+    click.echo(table(headers, rows, numeric=[3]))
+    click.echo(say(lang, f"共 {len(items)} 项指标", f"{len(items)} indicators"))
+
+
+def _label_json(label: Label | None) -> dict[str, str] | None:
+    return None if label is None else {"zh": label.zh, "en": label.en}
+
+
+def _indicator_json(item: Any) -> dict[str, Any]:
+    indicator = item.indicator
+    return {
+        "id": indicator.id,
+        "area": item.area,
+        "label": _label_json(indicator.label),
+        "reference": indicator.reference,
+        "unit": indicator.unit,
+        "points": str(item.points),
+        "weight": str(item.weight),
+        "formula": item.formula.family,
+        "direction": indicator.direction.value,
+        "inputs": [
+            {
+                "name": spec.name,
+                "label": _label_json(spec.label),
+                "kind": spec.kind.value,
+                "role": spec.role.value,
+                "unit": spec.unit,
+                "minimum": None if spec.minimum is None else str(spec.minimum),
+                "maximum": None if spec.upper_bound is None else str(spec.upper_bound),
+                "required": spec.required,
+                "part_of": spec.part_of,
+            }
+            for spec in indicator.inputs
+        ],
+    }
+
+
+@main.command("scheme", epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@common
+def scheme_command(scheme: str, lang: Lang, as_json: bool) -> None:
+    """Show SCHEME: areas, items, points, grades, awards, bonuses, deductions, vetoes / 显示方案."""
+    from targetrule.rounding import fmt_plain
+
+    loaded = _scheme(_engine(), scheme)
+    spec = loaded.spec
+    if as_json:
+        emit_json(_scheme_json(loaded))
+        return
+    click.echo(f"{spec.title(lang)}  ({spec.id}, {spec.year})")
+    click.echo(say(lang, f"总分 {fmt_plain(spec.total_points)}", f"total points {fmt_plain(spec.total_points)}"))
+    click.echo("")
+    width = max((len(item.indicator.id) for item in loaded.items()), default=0)
+    for area in loaded.areas:
+        head = f"{area.spec.label(lang)}  [{area.spec.id}]  {fmt_plain(area.spec.points)} "
+        click.echo(head + say(lang, f"分（{area.aggregation.label.zh}）", f"points ({area.aggregation.label.en})"))
+        for item in area.items:
+            indicator = item.indicator
+            points = fmt_plain(item.points)
+            ref = _pad(indicator.reference, 12)
+            click.echo(f"  {ref} {points:>5}  {indicator.id:<{width}}  {indicator.label(lang)}")
+    click.echo("")
+    click.echo(say(lang, "等次：", "grades:"))
+    for grade in spec.grades:
+        quota = ""
+        if grade.quota is not None:
+            share = fmt_plain(grade.quota * 100)
+            quota = say(lang, f"，不超过 {share}%", f", at most {share}%")
+        click.echo(f"  {grade.label(lang)}  ≥ {fmt_plain(grade.min)}{quota}")
+    if spec.awards:
+        click.echo(say(lang, "奖项：", "awards:"))
+        for award in spec.awards:
+            click.echo(f"  {award.label(lang)} × {award.count}")
+    if spec.bonus is not None:
+        click.echo(
+            say(lang, f"加分（上限 {fmt_plain(spec.bonus.cap)}）：", f"bonuses (cap {fmt_plain(spec.bonus.cap)}):")
+        )
+        for bonus in spec.bonus.items:
+            click.echo(f"  {bonus.label(lang)} [{bonus.id}] +{fmt_plain(bonus.points)}")
+    if spec.deductions:
+        click.echo(say(lang, "扣分：", "deductions:"))
+        for deduction in spec.deductions:
+            click.echo(f"  {deduction.label(lang)} [{deduction.id}] -{fmt_plain(deduction.points)}")
+    if spec.vetoes:
+        click.echo(say(lang, "一票否决：", "vetoes:"))
+        for veto in spec.vetoes:
+            click.echo(f"  {veto.label(lang)} [{veto.id}]")
+    if spec.gate is not None:
+        names = ", ".join(spec.gate.indicators)
+        click.echo(say(lang, f"门槛：{spec.gate.label.zh}（{names}）", f"gate: {spec.gate.label.en} ({names})"))
+
+
+def _scheme_json(scheme: Scheme) -> dict[str, Any]:
+    spec = scheme.spec
+    return {
+        "schema": "targetrule.cli.scheme/1",
+        "id": spec.id,
+        "title": _label_json(spec.title),
+        "year": spec.year,
+        "total_points": str(spec.total_points),
+        "sha256": scheme.sha256,
+        "areas": [
+            {
+                "id": area.spec.id,
+                "label": _label_json(area.spec.label),
+                "points": str(area.spec.points),
+                "aggregation": area.aggregation.name,
+                "indicators": [
+                    {
+                        "id": item.indicator.id,
+                        "label": _label_json(item.indicator.label),
+                        "reference": item.indicator.reference,
+                        "points": str(item.points),
+                    }
+                    for item in area.items
+                ],
+            }
+            for area in scheme.areas
+        ],
+        "grades": [
+            {
+                "id": g.id,
+                "label": _label_json(g.label),
+                "min": str(g.min),
+                "quota": None if g.quota is None else str(g.quota),
+            }
+            for g in spec.grades
+        ],
+        "awards": [{"id": a.id, "label": _label_json(a.label), "count": a.count} for a in spec.awards],
+        "bonus": None
+        if spec.bonus is None
+        else {
+            "cap": str(spec.bonus.cap),
+            "items": [{"id": b.id, "label": _label_json(b.label), "points": str(b.points)} for b in spec.bonus.items],
+        },
+        "deductions": [{"id": d.id, "label": _label_json(d.label), "points": str(d.points)} for d in spec.deductions],
+        "vetoes": [{"id": v.id, "label": _label_json(v.label), "indicator": v.indicator} for v in spec.vetoes],
+    }
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@click.option(
+    "--regions",
+    "regions_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="CSV (id,name,name_en,kind,parent,survey_only) or JSON list of regions / 地区名单.",
+)
+@click.option("--example", is_flag=True, help="Use the regions of the scheme's bundled example / 使用自带示例的地区.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="The workbook to write (.xlsx) / 输出文件."
+)
+@click.option("--force", is_flag=True, help="Replace an existing workbook / 覆盖已存在的文件.")
+@common
+def template(
+    scheme: str, regions_file: Path | None, example: bool, output: Path | None, force: bool, lang: Lang, as_json: bool
+) -> None:
+    """Write the xlsx data-entry template of SCHEME, one row per region / 生成数据填报模板."""
+    from targetrule.formats.atomic import write_atomic
+    from targetrule.formats.examples import example_path
+    from targetrule.formats.regions_file import read_regions
+    from targetrule.formats.template_xlsx import build_template
+
+    if (regions_file is None) == (not example):
+        raise usage("请给出 --regions 文件或 --example 之一", "give either --regions FILE or --example")
+    engine = _engine()
+    loaded = _scheme(engine, scheme)
+    source = regions_file if regions_file is not None else example_path(loaded.id)
+    regions = read_regions(source)
+    target = output if output is not None else Path(f"{loaded.id}-template.xlsx")
+    if target.suffix.lower() != ".xlsx":
+        raise usage(f"输出文件应以 .xlsx 结尾：{target}", f"the output must end in .xlsx: {target}")
+    inputs = [source, *_scheme_path(scheme, loaded)]
+    if target.exists() and not force:
+        raise usage(
+            f"{target} 已存在（可能是已填写的模板）；如需覆盖请加 --force",
+            f"{target} exists (it may be a filled-in template); add --force to replace it",
+        )
+    write_atomic(target, build_template(loaded, regions), inputs)
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.template/1",
+                "scheme": loaded.id,
+                "written": str(target),
+                "regions": len(regions),
+            }
+        )
+        return
+    click.echo(
+        say(
+            lang,
+            f"已写入模板 {target}（方案 {loaded.id}，{len(regions)} 个地区）",
+            f"wrote the template {target} (scheme {loaded.id}, {len(regions)} regions)",
+        )
+    )
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@common
+def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
+    """Check DATA (.json, .csv or a filled .xlsx template) against SCHEME; print every finding / 校验数据."""
+    engine = _engine()
+    loaded_scheme = _scheme(engine, scheme)
+    _, evaluation = _load(engine, loaded_scheme, data)
+    findings = evaluation.findings
+    errors = sum(1 for f in findings if f.is_error)
+    warnings = len(findings) - errors
+    code = EXIT_FINDINGS if errors else EXIT_OK
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.validate/1",
+                "scheme": loaded_scheme.id,
+                "data": str(data),
+                "regions": len(evaluation.regions),
+                "errors": errors,
+                "warnings": warnings,
+                "findings": _findings_json(findings),
+            }
+        )
+        sys.exit(code)
+    for item in findings:
+        click.echo(_finding_line(item, lang))
+    click.echo(
+        say(
+            lang,
+            f"{data}：{len(evaluation.regions)} 个地区，{errors} 个错误，{warnings} 个提示",
+            f"{data}: {len(evaluation.regions)} regions, {errors} errors, {warnings} warnings",
+        )
+    )
+    sys.exit(code)
+
+
+def _parse_formats(text: str) -> list[str]:
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise usage(
+            f"未知的输出格式 {','.join(unknown) or text!r}；可选 {','.join(FORMATS)}",
+            f"unknown output format {','.join(unknown) or text!r}; choose from {','.join(FORMATS)}",
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def _data_path(scheme: Scheme, data: Path | None, example: bool) -> Path:
+    from targetrule.formats.examples import example_path
+
+    if example and data is not None:
+        raise usage("DATA 与 --example 只能给一个", "give DATA or --example, not both")
+    if example:
+        return example_path(scheme.id)
+    if data is None:
+        raise usage(
+            "请给出数据文件 DATA，或加 --example 使用自带示例", "give a DATA file, or --example for the bundled data"
+        )
+    return data
+
+
+def _region_row(result: RegionResult, lang: Lang) -> list[str]:
+    from targetrule.rounding import fmt
+
+    notes = []
+    if result.survey_only:
+        notes.append(say(lang, "仅督查调研", "survey only"))
+    if result.vetoes:
+        notes.append(say(lang, "否决：", "veto: ") + ",".join(result.vetoes))
+    errors = sum(1 for f in result.findings if f.is_error)
+    if errors:
+        notes.append(say(lang, f"{errors} 个错误", f"{errors} errors"))
+    return [
+        "—" if result.rank is None else str(result.rank),
+        result.region.name(lang),
+        fmt(result.composite),
+        result.grade_label(lang) if result.grade_label else "—",
+        result.award_label(lang) if result.award_label else "",
+        "；".join(notes) if lang == "zh" else "; ".join(notes),
+    ]
+
+
+def ranking_table(evaluation: Evaluation, lang: Lang) -> str:
+    """The ranking as a text table: ranked regions first, then survey-only and unranked ones."""
+    from targetrule.formats.order import report_order
+
+    headers = [
+        say(lang, "名次", "rank"),
+        say(lang, "地区", "region"),
+        say(lang, "综合得分", "composite"),
+        say(lang, "等次", "grade"),
+        say(lang, "奖项", "award"),
+        say(lang, "备注", "notes"),
+    ]
+    rows = [_region_row(r, lang) for r in report_order(evaluation)]
+    return table(headers, rows, numeric=[0, 2])
+
+
+def _render(fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[str, bytes]:
+    if fmt == "json":
+        from targetrule.formats.results_json import render_json
+
+        return {"results.json": render_json(evaluation)}
+    if fmt == "csv":
+        from targetrule.formats.results_csv import render_indicators_csv, render_ranking_csv
+
+        return {"ranking.csv": render_ranking_csv(evaluation), "indicators.csv": render_indicators_csv(evaluation)}
+    if fmt == "xlsx":
+        from targetrule.formats.results_xlsx import render_xlsx
+
+        return {"results.xlsx": render_xlsx(evaluation)}
+    from targetrule.formats.report_html import render_html
+
+    return {"report.html": render_html(evaluation, lang, scheme)}
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@click.argument("data", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--example", is_flag=True, help="Evaluate the scheme's bundled example data / 使用自带示例数据.")
+@click.option("--lenient", is_flag=True, help="Score what is valid and rank anyway / 宽松模式：跳过错误数据并排名.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help=f"Folder for the results (default ./{DEFAULT_OUTPUT}/) / 结果输出文件夹.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Comma-separated: json,csv,xlsx,html / 输出格式.",
+)
+@common
+def evaluate(
+    scheme: str,
+    data: Path | None,
+    example: bool,
+    lenient: bool,
+    output: Path | None,
+    formats: str,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
+    from targetrule.formats.atomic import write_all
+
+    chosen = _parse_formats(formats)
+    engine = _engine()
+    loaded_scheme = _scheme(engine, scheme)
+    source = _data_path(loaded_scheme, data, example)
+    _, evaluation = _load_mode(engine, loaded_scheme, source, "lenient" if lenient else "strict")
+    folder = output if output is not None else Path(DEFAULT_OUTPUT)
+    rendered: dict[Path, bytes] = {}
+    # Everything is rendered before anything is written: a failure leaves no partial results.
+    with click.progressbar(
+        chosen, label=say(lang, "生成结果文件", "rendering results"), file=sys.stderr, show_pos=True
+    ) as progress:
+        for fmt in progress:
+            for name, content in _render(fmt, evaluation, loaded_scheme, lang).items():
+                rendered[folder / name] = content
+    written = write_all(rendered, [source, *_scheme_path(scheme, loaded_scheme)])
+    errors = [f for f in evaluation.findings if f.is_error]
+    code = EXIT_FINDINGS if errors or not evaluation.ranked else EXIT_OK
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.evaluate/1",
+                "exit_code": code,
+                "written": [str(p) for p in written],
+                "results": evaluation.to_dict(),
+            }
+        )
+        sys.exit(code)
+    click.echo(f"{evaluation.scheme_title(lang)}  ({evaluation.scheme})")
+    if not evaluation.ranked and evaluation.not_ranked_because is not None:
+        click.echo(say(lang, "未排名：", "not ranked: ") + evaluation.not_ranked_because(lang))
+    click.echo(ranking_table(evaluation, lang))
+    for item in errors[:20]:
+        click.echo(_finding_line(item, lang))
+    if len(errors) > 20:
+        more = len(errors) - 20
+        click.echo(say(lang, f"……另有 {more} 个错误，见结果文件", f"... {more} more errors, see the results"))
+    click.echo(say(lang, f"结果已写入 {folder}/：", f"results written to {folder}/:"))
+    for path in written:
+        click.echo(f"  {path}")
+    sys.exit(code)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("region")
+@click.argument("target", required=False, metavar="[INDICATOR|AREA]")
+@click.option("--lenient", is_flag=True, help="Explain under lenient mode / 宽松模式.")
+@common
+def explain(scheme: str, data: Path, region: str, target: str | None, lenient: bool, lang: Lang, as_json: bool) -> None:
+    """Explain why REGION got its score: overall, for one area or for one indicator / 解释得分."""
+    from targetrule.findings import did_you_mean
+
+    engine = _engine()
+    loaded_scheme = _scheme(engine, scheme)
+    _, evaluation = _load_mode(engine, loaded_scheme, data, "lenient" if lenient else "strict")
+    known = {r.region.id: r for r in evaluation.regions}
+    by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
+    result = known.get(region) or by_name.get(region)
+    if result is None:
+        hint = did_you_mean(region, list(known))
+        extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
+        raise usage(f"数据中没有地区 {region}{extra_zh}", f"no region {region} in the data{extra_en}")
+    from targetrule.result_json import region_to_dict
+
+    region_dict = region_to_dict(result)
+    if target is None:
+        lines = _explain_region(result, evaluation, lang)
+        detail: dict[str, Any] = region_dict
+    else:
+        areas = {a.area: a for a in result.areas}
+        indicators_ = {i.indicator: i for i in result.indicators()}
+        if target in areas:
+            area = areas[target]
+            lines = [f"{area.label(lang)}: {area.explanation()(lang)}"]
+            lines += [f"  {i.label(lang)}: {i.explanation()(lang)}" for i in area.indicators]
+            detail = next(a for a in region_dict["areas"] if a["area"] == target)
+        elif target in indicators_:
+            item = indicators_[target]
+            lines = [f"{item.label(lang)} ({item.indicator})", f"  {item.explanation()(lang)}"]
+            lines += [f"  {name} = {value}" for name, value in item.values.items()]
+            lines += [f"  {_finding_line(f, lang)}" for f in result.findings if f.indicator == target]
+            detail = next(i for a in region_dict["areas"] for i in a["indicators"] if i["indicator"] == target)
+        else:
+            hint = did_you_mean(target, list(areas) + list(indicators_))
+            extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
+            raise usage(
+                f"方案中没有领域或指标 {target}{extra_zh}", f"no area or indicator {target} in the scheme{extra_en}"
+            )
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.explain/1",
+                "scheme": evaluation.scheme,
+                "region": result.region.id,
+                "target": target,
+                "lines": lines,
+                "detail": detail,
+            }
+        )
+        return
+    click.echo("\n".join(lines))
+
+
+def _explain_region(result: RegionResult, evaluation: Evaluation, lang: Lang) -> list[str]:
+    from targetrule.rounding import fmt
+
+    name = result.region.name(lang)
+    lines = [f"{name} ({result.region.id})"]
+    if result.survey_only:
+        lines.append(say(lang, "  仅督查调研，不参与排名和评奖", "  survey only: not ranked, no awards"))
+    lines.append(say(lang, f"  综合得分 {fmt(result.composite)}：", f"  composite {fmt(result.composite)}: "))
+    lines[-1] += result.explanation()(lang)
+    for area in result.areas:
+        lines.append(f"  {area.label(lang)} {fmt(area.points)}/{fmt(area.max_points)}: {area.explanation()(lang)}")
+    for adjustment in result.adjustments:
+        kind = say(lang, "加分", "bonus") if adjustment.kind == "bonus" else say(lang, "扣分", "deduction")
+        lines.append(f"  {kind}: {adjustment.label(lang)} {fmt(adjustment.points)}")
+    if result.rank is not None:
+        lines.append(say(lang, f"  名次：第 {result.rank} 名", f"  rank: {result.rank}"))
+    elif not evaluation.ranked and evaluation.not_ranked_because is not None:
+        lines.append("  " + evaluation.not_ranked_because(lang))
+    if result.grade_note is not None:
+        lines.append(say(lang, "  等次：", "  grade: ") + result.grade_note(lang))
+    if result.award_label is not None:
+        lines.append(say(lang, "  奖项：", "  award: ") + result.award_label(lang))
+    for veto in result.vetoes:
+        lines.append(say(lang, f"  一票否决：{veto}", f"  veto: {veto}"))
+    for why in result.ineligible_because:
+        lines.append("  " + why(lang))
+    for item in result.findings:
+        lines.append("  " + _finding_line(item, lang))
+    return lines
