@@ -559,14 +559,19 @@ def _data_path(scheme: Scheme, data: Path | None, example: bool) -> Path:
     return data
 
 
-def _region_row(result: RegionResult, lang: Lang) -> list[str]:
+def _veto_names(scheme: Scheme | None, vetoes: Sequence[str], lang: Lang) -> str:
+    labels = {v.id: v.label(lang) for v in scheme.spec.vetoes} if scheme is not None else {}
+    return ", ".join(labels.get(v, v) for v in vetoes)
+
+
+def _region_row(result: RegionResult, lang: Lang, scheme: Scheme | None = None) -> list[str]:
     from targetrule.rounding import fmt
 
     notes = []
     if result.survey_only:
         notes.append(say(lang, "仅督查调研", "survey only"))
     if result.vetoes:
-        notes.append(say(lang, "否决：", "veto: ") + ",".join(result.vetoes))
+        notes.append(say(lang, "一票否决：", "veto: ") + _veto_names(scheme, result.vetoes, lang))
     errors = sum(1 for f in result.findings if f.is_error)
     if errors:
         notes.append(say(lang, f"{errors} 个错误", f"{errors} errors"))
@@ -580,7 +585,7 @@ def _region_row(result: RegionResult, lang: Lang) -> list[str]:
     ]
 
 
-def ranking_table(evaluation: Evaluation, lang: Lang) -> str:
+def ranking_table(evaluation: Evaluation, lang: Lang, scheme: Scheme | None = None) -> str:
     """The ranking as a text table: ranked regions first, then survey-only and unranked ones."""
     from targetrule.formats.order import report_order
 
@@ -592,8 +597,12 @@ def ranking_table(evaluation: Evaluation, lang: Lang) -> str:
         say(lang, "奖项", "award"),
         say(lang, "备注", "notes"),
     ]
-    rows = [_region_row(r, lang) for r in report_order(evaluation)]
+    rows = [_region_row(r, lang, scheme) for r in report_order(evaluation)]
     return table(headers, rows, numeric=[0, 2])
+
+
+def _rendered(folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[Path, bytes]:
+    return {folder / name: content for name, content in _render(fmt, evaluation, scheme, lang).items()}
 
 
 def _render(fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[str, bytes]:
@@ -654,12 +663,15 @@ def evaluate(
     folder = output if output is not None else Path(DEFAULT_OUTPUT)
     rendered: dict[Path, bytes] = {}
     # Everything is rendered before anything is written: a failure leaves no partial results.
-    with click.progressbar(
-        chosen, label=say(lang, "生成结果文件", "rendering results"), file=sys.stderr, show_pos=True
-    ) as progress:
-        for fmt in progress:
-            for name, content in _render(fmt, evaluation, loaded_scheme, lang).items():
-                rendered[folder / name] = content
+    if sys.stderr.isatty() and not as_json:
+        with click.progressbar(
+            chosen, label=say(lang, "生成结果文件", "rendering results"), file=sys.stderr, show_pos=True
+        ) as progress:
+            for fmt in progress:
+                rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang))
+    else:
+        for fmt in chosen:
+            rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang))
     written = write_all(rendered, [source, *_scheme_path(scheme, loaded_scheme)])
     errors = [f for f in evaluation.findings if f.is_error]
     code = EXIT_FINDINGS if errors or not evaluation.ranked else EXIT_OK
@@ -676,7 +688,7 @@ def evaluate(
     click.echo(f"{evaluation.scheme_title(lang)}  ({evaluation.scheme})")
     if not evaluation.ranked and evaluation.not_ranked_because is not None:
         click.echo(say(lang, "未排名：", "not ranked: ") + evaluation.not_ranked_because(lang))
-    click.echo(ranking_table(evaluation, lang))
+    click.echo(ranking_table(evaluation, lang, loaded_scheme))
     for item in errors[:20]:
         click.echo(_finding_line(item, lang))
     if len(errors) > 20:
@@ -713,7 +725,7 @@ def explain(scheme: str, data: Path, region: str, target: str | None, lenient: b
 
     region_dict = region_to_dict(result)
     if target is None:
-        lines = _explain_region(result, evaluation, lang)
+        lines = _explain_region(result, evaluation, loaded_scheme, lang)
         detail: dict[str, Any] = region_dict
     else:
         areas = {a.area: a for a in result.areas}
@@ -750,7 +762,7 @@ def explain(scheme: str, data: Path, region: str, target: str | None, lenient: b
     click.echo("\n".join(lines))
 
 
-def _explain_region(result: RegionResult, evaluation: Evaluation, lang: Lang) -> list[str]:
+def _explain_region(result: RegionResult, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> list[str]:
     from targetrule.rounding import fmt
 
     name = result.region.name(lang)
@@ -772,8 +784,8 @@ def _explain_region(result: RegionResult, evaluation: Evaluation, lang: Lang) ->
         lines.append(say(lang, "  等次：", "  grade: ") + result.grade_note(lang))
     if result.award_label is not None:
         lines.append(say(lang, "  奖项：", "  award: ") + result.award_label(lang))
-    for veto in result.vetoes:
-        lines.append(say(lang, f"  一票否决：{veto}", f"  veto: {veto}"))
+    if result.vetoes:
+        lines.append(say(lang, "  一票否决：", "  veto: ") + _veto_names(scheme, result.vetoes, lang))
     for why in result.ineligible_because:
         lines.append("  " + why(lang))
     for item in result.findings:

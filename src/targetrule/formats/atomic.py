@@ -11,6 +11,15 @@ from targetrule.formats.errors import DataFileError
 from targetrule.text import Label
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -42,6 +51,7 @@ def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _MODE)  # mkstemp creates 0600; results are ordinary files
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

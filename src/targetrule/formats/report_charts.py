@@ -65,7 +65,8 @@ def _config(pygal: Any, **extra: Any) -> dict[str, Any]:
         "disable_xml_declaration": True,
         "explicit_size": False,
         "print_values": True,
-        "print_values_position": "top",
+        "truncate_label": -1,
+        "truncate_legend": -1,
         **extra,
     }
 
@@ -75,16 +76,24 @@ def ranking_chart(regions: Sequence[RegionResult], lang: Lang) -> str:
     pygal = _pygal()
     shown = list(regions)
     height = 120 + 36 * max(len(shown), 1)
-    chart = pygal.HorizontalBar(**_config(pygal, width=800, height=height, legend_at_bottom=True))
-    chart.value_formatter = lambda v: f"{v:.2f}"
+    top = max((float(r.composite) for r in shown), default=100.0)
+    # pygal sizes the label column for narrow characters; widen it for Chinese (full-width) names.
+    wide = max((sum(1 for ch in r.region.name(lang) if ord(ch) > 0x2E80) for r in shown), default=0)
+    chart = pygal.HorizontalBar(
+        **_config(
+            pygal, width=800, height=height, legend_at_bottom=True, range=(0, top * 1.12), margin_left=10 + 7 * wide
+        )
+    )
+    chart.value_formatter = lambda v: f"{v:g}"
     # pygal draws the first label at the bottom: reverse so the best region is on top.
     ordered = list(reversed(shown))
     chart.x_labels = [r.region.name(lang) for r in ordered]
     ranked = [float(r.composite) if not r.survey_only else None for r in ordered]
     survey = [float(r.composite) if r.survey_only else None for r in ordered]
-    chart.add(_t("ranked", lang), ranked)
+    points = {"formatter": lambda v: f"{v:.2f}"}
+    chart.add(_t("ranked", lang), ranked, **points)
     if any(v is not None for v in survey):
-        chart.add(_t("survey", lang), survey)
+        chart.add(_t("survey", lang), survey, **points)
     return _clean(chart.render(is_unicode=True), "ranking")
 
 
@@ -99,7 +108,9 @@ def profile_chart(result: RegionResult, lang: Lang, name: str) -> str:
     labels = [a.label(lang) for a in result.areas]
     shares = [float(v) for v in area_shares(result)]
     if len(labels) >= 3:
-        chart = pygal.Radar(**_config(pygal, width=520, height=420, range=(0, 100), show_legend=False, fill=True))
+        chart = pygal.Radar(
+            **_config(pygal, width=640, height=520, range=(0, 100), show_legend=False, fill=True, margin=40)
+        )
     else:
         chart = pygal.Bar(**_config(pygal, width=520, height=300, range=(0, 100), show_legend=False))
     chart.value_formatter = lambda v: f"{v:.1f}%"
