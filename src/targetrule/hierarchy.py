@@ -22,6 +22,7 @@ from targetrule.rounding import ZERO, fmt_plain
 from targetrule.scheme import Scheme
 from targetrule.submissions import Region, RegionData, Submissions
 from targetrule.validation import input_path, parse_value
+from targetrule.verification import Verification, region_verifications
 
 PROVINCE_KINDS = frozenset({"province", "省"})
 CITY_KINDS = frozenset({"city", "prefecture", "市", "州", "市（州）"})
@@ -224,6 +225,12 @@ class _RegionRollUp:
         self.problems = problems
         self.rolled = rolled
         self.names = "、".join(c.region.id for c in children)
+        self.checked: dict[str, dict[tuple[str, str], Verification]] = {}
+        for child in children:
+            table = self.checked[child.region.id] = {}
+            for item in region_verifications(child)[0]:
+                table.setdefault((item.indicator, item.input), item)
+        self.verified: dict[tuple[str, str], dict[str, Any]] = {}
 
     def run(self, scheme: Scheme) -> RegionData:
         inputs: dict[str, Any] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in self.data.inputs.items()}
@@ -239,7 +246,12 @@ class _RegionRollUp:
                     inputs.setdefault(indicator.id, {})[spec.name] = value
                     own = inputs[indicator.id]
                     sources[f"{indicator.id}.{spec.name}"] = f"由下辖 {self.names} 汇总 / rolled up from {self.names}"
-        return evolve(self.data, inputs=inputs, sources=sources)
+        verified: dict[str, Any] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in self.data.verified.items()}
+        for (indicator_id, name), entry in self.verified.items():
+            table = verified.setdefault(indicator_id, {})
+            if isinstance(table, dict):
+                table.setdefault(name, entry)  # the region's own verified figure wins
+        return evolve(self.data, inputs=inputs, sources=sources, verified=verified)
 
     def input(self, indicator: Indicator, spec: Input, own_raw: Any) -> Decimal | None:
         """The rolled-up value to fill in, or None (kept as given, or cannot be rolled up)."""
@@ -294,9 +306,39 @@ class _RegionRollUp:
         total = sum(values.values(), ZERO)
         if own_raw is None:
             self.rolled.append(RolledValue(region, indicator.id, spec.name, total, tuple(values)))
+            self.roll_verified(indicator.id, spec, values)
             return total
         self.compare(own_raw, total, spec, where, labels)
         return None
+
+    def roll_verified(self, indicator_id: str, spec: Input, reported: Mapping[str, Decimal]) -> None:
+        """When the team verified some children's figures, the region's verified figure is their sum.
+
+        Children verified count with their verified figure, the others with their reported one, so
+        the region's rolled-up (reported) total is checked against what the team found, like any
+        verified figure (and misreporting found in a county is the city's).
+        """
+        checked: list[Verification] = []
+        total = ZERO
+        for child_id, value in reported.items():
+            item = self.checked[child_id].get((indicator_id, spec.name))
+            if item is not None:
+                try:
+                    value = parse_value(item.value, spec)
+                    checked.append(item)
+                except Exception:
+                    pass  # reported when the county itself is evaluated
+            total += value
+        if not checked:
+            return
+        ids = "、".join(i.region for i in checked)
+        self.verified[(indicator_id, spec.name)] = {
+            "value": total,
+            "by": "、".join(dict.fromkeys(i.by for i in checked if i.by)),
+            "on": "、".join(dict.fromkeys(i.on for i in checked if i.on)),
+            "source": f"由下辖 {ids} 的核实数与其余上报数汇总 / rolled up from the verified figures of {ids}"
+            " and the reported figures of the others",
+        }
 
     def compare(self, own_raw: Any, total: Decimal, spec: Input, where: dict[str, Any], labels: dict[str, str]) -> None:
         try:

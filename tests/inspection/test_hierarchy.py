@@ -215,3 +215,24 @@ def test_province_in_the_data_rolls_up_its_cities_and_the_cities_are_evaluated(s
     assert [d.region.id for d in rolled.submissions.regions] == ["changchun", "changbaishan"]
     # province jobs: Changchun 95000 + Changbai Mountain 8000 = 103000
     assert rolled.region("jilin").inputs[JOBS]["actual"] == Decimal(103000)
+
+
+def test_verified_county_figure_makes_the_citys_rolled_up_figure_checked(engine: Engine, scheme: Scheme) -> None:
+    document = without_city_figures(example(), {RATE: ["ceiling"]})
+    who = {"by": "督查考评组第一组", "on": "2007-12-05", "source": "德惠市就业花名册"}
+    document["regions"][2]["verified"] = {JOBS: {"actual": {"value": 20000, **who}}}  # dehui reported 25000
+    rolled = roll_up(scheme, read_submissions(document))
+    entry = rolled.region("changchun").verified[JOBS]["actual"]
+    # 30000 + 20000 (verified) + 40000 = 90000, against the reported 30000 + 25000 + 40000 = 95000
+    assert entry["value"] == Decimal(90000)
+    assert (entry["by"], entry["on"]) == ("督查考评组第一组", "2007-12-05")
+    assert "dehui" in entry["source"]
+    city = engine.evaluate(scheme, rolled.submissions).region("changchun")
+    [found] = city.discrepancies
+    assert (found.reported, found.verified, found.beyond_tolerance) == (Decimal(95000), Decimal(90000), True)
+    # |90000 − 95000| / 90000 = 0.0556 > 0.05: misreporting, 2 points
+    # 90000 / 100000 × 10 = 9.00; + 5 + 5 − 2 = 17.00
+    assert city.composite == Decimal("17.00")
+    # the county, evaluated on its own, shows its own discrepancy
+    dehui = engine.evaluate(scheme, rolled.tier(1)).region("dehui")
+    assert [(d.reported, d.verified) for d in dehui.discrepancies] == [(Decimal(25000), Decimal(20000))]
