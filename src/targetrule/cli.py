@@ -113,7 +113,7 @@ def handle_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from targetrule.findings import FindingsError
-        from targetrule.formats.errors import DataFileError, MissingExtraError
+        from targetrule.formats.errors import DataFileError, MissingExtraError, OutputRefusedError
         from targetrule.registry import PluginError
 
         as_json = bool(kwargs.get("as_json"))
@@ -121,6 +121,8 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except Failure as failure:
             _fail(failure, as_json)
+        except OutputRefusedError as exc:
+            _fail(Failure(exc.where, exc.message, EXIT_USAGE), as_json)
         except DataFileError as exc:
             _fail(Failure(exc.where, exc.message, EXIT_UNREADABLE), as_json)
         except MissingExtraError as exc:

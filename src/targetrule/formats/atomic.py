@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from targetrule.formats.errors import DataFileError
+from targetrule.formats.errors import OutputRefusedError
 from targetrule.text import Label
 
 
@@ -31,7 +31,7 @@ def check_not_input(target: Path, inputs: Iterable[Path]) -> None:
     """Refuse ``target`` when it is one of the ``inputs`` (same file, whatever the spelling of the path)."""
     for source in inputs:
         if _same_file(target, source) or target.resolve() == Path(source).resolve():
-            raise DataFileError(
+            raise OutputRefusedError(
                 str(target),
                 Label(
                     "拒绝写入：该文件是输入文件，会被覆盖",

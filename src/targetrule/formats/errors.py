@@ -26,3 +26,7 @@ class MissingExtraError(TargetruleError):
             f"the optional dependency {module} is missing; install it with: pip install 'targetrule[{extra}]'",
         )
         super().__init__(str(self.message))
+
+
+class OutputRefusedError(DataFileError):
+    """An output that would overwrite an input (or an existing file) is refused."""
