@@ -152,6 +152,13 @@ def scheme_rules(scheme: Scheme) -> list[str]:
     for d in spec.deductions:
         cancels = ", and no award" if d.cancels_awards else ""
         out.append(f"- deduction (扣分) {d.label.zh} ({d.label.en}): {number(d.points)} points each{cancels}")
+    if spec.misreporting is not None:
+        table = spec.misreporting
+        cancels = ", and no award" if table.cancels_awards else ""
+        out.append(
+            f"- misreporting (弄虚作假): a verified figure differing from the reported one by more than "
+            f"{number(table.tolerance * 100)}% of the verified figure costs deduction `{table.deduction}` once{cancels}"
+        )
     for v in spec.vetoes:
         cap = f"grade at most `{v.max_grade}`" if v.max_grade else "no grade cap"
         awards = ", no award" if v.no_awards else ""
