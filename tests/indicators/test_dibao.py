@@ -70,7 +70,7 @@ def test_topup_standards_completion() -> None:
     got = scored(topup_standards.INDICATOR, {"due": 20, "met": 18, "urban_met": 10, "rural_met": 8})
     # 18 / 20 = 0.9
     assert got.value == Decimal("0.9")
-    assert "18" in got.explanation().zh
+    assert "完成 18 / 目标 20" in got.explanation().zh
 
 
 def test_topup_urban_and_rural_above_total() -> None:
