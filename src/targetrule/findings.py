@@ -161,7 +161,8 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     ),
     "hierarchy.not_additive": (
         Severity.WARNING,
-        "{label_zh} 是直接填报的{kind_zh}，不能由下辖 {children} 汇总：请填报 {region} 本级的数值（或填报计算它的人数）",
+        "{label_zh} 是直接填报的{kind_zh}，不能由下辖 {children} 汇总："
+        "请填报 {region} 本级的数值（或填报计算它的人数）",
         "{label_en} is a {kind_en} typed in, which cannot be rolled up from {children}: "
         "give {region}'s own figure (or the counts it is computed from)",
     ),
@@ -225,7 +226,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "a difference of {relative}, beyond the tolerance {tolerance}, treated as misreporting",
     ),
     # inspection: last year's results as a baseline (targetrule.baseline)
-    "baseline.malformed": (Severity.ERROR, "上年考评结果无法读取：{detail}", "last year's results cannot be read: {detail}"),
+    "baseline.malformed": (
+        Severity.ERROR,
+        "上年考评结果无法读取：{detail}",
+        "last year's results cannot be read: {detail}",
+    ),
     "baseline.filled": (
         Severity.WARNING,
         "{label_zh} 未填报，采用上年考评结果中的 {value}（上年 {source} 项）",
