@@ -64,11 +64,9 @@ def read_verifications(data: Any) -> tuple[tuple[Verification, ...], tuple[Findi
         missing = [key for key in ("region", "indicator", "input", "value") if row.get(key) is None]
         unknown = sorted(set(row) - {"region", "indicator", "input", "value", *_FIELDS})
         if missing or unknown:
-            text = "；".join(
-                [f"缺少 / missing {', '.join(missing)}"] * bool(missing)
-                + [f"未知字段 / unknown {', '.join(unknown)}"] * bool(unknown)
-            )
-            problems.append(_malformed(path, text))
+            parts = [f"缺少 / missing {', '.join(missing)}"] if missing else []
+            parts += [f"未知字段 / unknown {', '.join(unknown)}"] if unknown else []
+            problems.append(_malformed(path, "；".join(parts)))
             continue
         extra = {key: str(row.get(key, "")) for key in _FIELDS}
         found.append(
