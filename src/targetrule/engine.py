@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from attrs import evolve
+
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.ranking import decide
 from targetrule.registry import Registry
@@ -28,7 +30,7 @@ from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import score_indicator
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
-from targetrule.verification import Verification, VerificationsLike, group_by_region, verify_region
+from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
 SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
@@ -118,7 +120,7 @@ class Engine:
             ranked=ranked,
             regions=tuple(results),
             findings=tuple(findings),
-            provenance=self.provenance(scheme, submissions),
+            provenance=evolve(self.provenance(scheme, submissions), verifications_sha256=fingerprint(verified)),
             not_ranked_because=None if ranked else _NOT_RANKED,
         )
 

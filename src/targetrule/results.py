@@ -197,6 +197,7 @@ class Provenance:
     scheme_sha256: str
     input_sha256: str
     scheme_origin: str = ""
+    verifications_sha256: str = ""  # of the verified figures passed apart from the submissions, if any
 
 
 @frozen

@@ -10,6 +10,7 @@ scheme's ``[misreporting]`` table names the deduction it costs and whether it ca
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -147,6 +148,19 @@ def group_by_region(
                 )
             )
     return grouped, problems
+
+
+def fingerprint(grouped: Mapping[str, Sequence[Verification]]) -> str:
+    """The sha256 of the verified figures passed apart from the submissions (for provenance); "" if none."""
+    rows = [
+        [v.region, v.indicator, v.input, str(v.value), v.by, v.on, v.source, v.note]
+        for items in grouped.values()
+        for v in items
+    ]
+    if not rows:
+        return ""
+    canonical = json.dumps(sorted(rows), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @frozen

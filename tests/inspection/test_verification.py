@@ -238,3 +238,23 @@ def test_misreporting_naming_an_unknown_deduction_is_a_scheme_error(engine: Engi
     assert problem.code == "scheme.bad_reference"
     assert problem.path == "$.misreporting.deduction"
     assert problem.suggestion == "misreporting"
+
+
+def test_separately_passed_verifications_are_recorded_in_the_provenance(engine: Engine, scheme: Scheme) -> None:
+    rows = [
+        {"region": "a", "indicator": JOBS, "input": "actual", "value": 90000, **WHO},
+        {"region": "b", "indicator": JOBS, "input": "target", "value": 100000, **WHO},
+    ]
+    data = [region("a", jobs_reported(95000)), region("b")]
+    plain = engine.evaluate(scheme, data).provenance
+    first = engine.evaluate(scheme, data, verifications=rows).provenance
+    again = engine.evaluate(scheme, data, verifications=list(reversed(rows))).provenance
+    assert plain.verifications_sha256 == ""
+    assert len(first.verifications_sha256) == 64
+    assert again.verifications_sha256 == first.verifications_sha256
+    assert first.input_sha256 == plain.input_sha256
+    changed = [{**rows[0], "value": 91000}, rows[1]]
+    assert (
+        engine.evaluate(scheme, data, verifications=changed).provenance.verifications_sha256
+        != first.verifications_sha256
+    )
