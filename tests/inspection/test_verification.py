@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, figures, region
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from targetrule import Engine, Scheme, SchemeError
 from targetrule.verification import Verification, read_verifications
@@ -258,3 +260,19 @@ def test_separately_passed_verifications_are_recorded_in_the_provenance(engine: 
         engine.evaluate(scheme, data, verifications=changed).provenance.verifications_sha256
         != first.verifications_sha256
     )
+
+
+@settings(max_examples=30, deadline=None)
+@given(reported=st.integers(0, 200000), verified=st.integers(0, 200000))
+def test_scoring_a_verified_figure_is_scoring_it_as_reported_less_the_misreporting_cost(
+    reported: int, verified: int
+) -> None:
+    engine = Engine()
+    scheme = engine.load_scheme(DATA / "inspection.toml")
+    checked = engine.evaluate(scheme, [region("a", jobs_reported(reported), verified=verified_jobs(verified))])
+    plain = engine.evaluate(scheme, [region("a", jobs_reported(verified))])
+    # the documented rule: beyond when |verified − reported| / verified > 0.05, or verified is 0 and reported not
+    beyond = reported != verified and (verified == 0 or Decimal(abs(verified - reported)) / verified > Decimal("0.05"))
+    cost = Decimal(2) if beyond else Decimal(0)
+    assert checked.region("a").composite == max(Decimal(0), plain.region("a").composite - cost)
+    assert len(checked.region("a").discrepancies) == (0 if reported == verified else 1)
