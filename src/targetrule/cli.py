@@ -789,7 +789,7 @@ def _explain_region(result: RegionResult, evaluation: Evaluation, scheme: Scheme
     if result.vetoes:
         lines.append(say(lang, "  一票否决：", "  veto: ") + _veto_names(scheme, result.vetoes, lang))
     for why in result.ineligible_because:
-        lines.append("  " + why(lang))
+        lines.append(say(lang, "  不参与评奖：", "  not eligible for awards: ") + why(lang))
     for item in result.findings:
         lines.append("  " + _finding_line(item, lang))
     return lines
