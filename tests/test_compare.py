@@ -243,3 +243,8 @@ class _Schemes:
     @hookimpl
     def targetrule_schemes(self) -> Sequence[SchemeSource]:
         return [SchemeSource("year-a", SCHEME_A, "test"), SchemeSource("year-b", SCHEME_B, "test")]
+
+
+def test_the_scheme_the_data_names_is_not_a_warning(engine: Engine, schemes: tuple[Scheme, Scheme]) -> None:
+    result = compare(engine, *schemes, {**DATA, "scheme": "year-a"})
+    assert result.evaluation_b.findings == ()  # evaluating year-a data under year-b is the point

@@ -103,7 +103,8 @@ def compare(
     :param scheme_a: the reference scheme (e.g. this year's): a loaded scheme, an id or a TOML path.
     :param scheme_b: the scheme compared with it (e.g. next year's).
     :param data: the submissions, in any form :meth:`Engine.evaluate` accepts. Each scheme sees
-        only the inputs of its own indicators and of indicators neither scheme knows.
+        only the inputs of its own indicators and of indicators neither scheme knows; the scheme
+        the data names is ignored.
     :param mode: ``"strict"`` (ranks only error-free evaluations) or ``"lenient"`` (marks
         invalid or missing items as not scored and ranks anyway), applied to both.
     :param top: how many drivers (largest point changes) to keep per region.
@@ -111,7 +112,8 @@ def compare(
     """
     a = scheme_a if isinstance(scheme_a, Scheme) else engine.load_scheme(scheme_a)
     b = scheme_b if isinstance(scheme_b, Scheme) else engine.load_scheme(scheme_b)
-    submissions = _as_submissions(data)
+    # Both schemes are applied on purpose: the scheme the data names is not a mismatch worth a warning.
+    submissions = attrs.evolve(_as_submissions(data), scheme=None)
     ids_a = {item.indicator.id for item in a.items()}
     ids_b = {item.indicator.id for item in b.items()}
     evaluation_a = engine.evaluate(a, _only_for(submissions, ids_b - ids_a), mode=mode)
