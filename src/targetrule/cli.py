@@ -199,8 +199,18 @@ def common(command: F) -> F:
 
 def _engine() -> Engine:
     from targetrule.engine import Engine
+    from targetrule.registry import PluginError
 
-    return Engine()
+    try:
+        return Engine()
+    except PluginError:
+        raise
+    except Exception as exc:  # an installed plugin that cannot even be imported: third-party code
+        raise Failure(
+            "plugins",
+            Label(f"插件加载失败：{exc!r}", f"a plugin failed to load: {exc!r}"),
+            EXIT_UNREADABLE,
+        ) from None
 
 
 def _scheme(engine: Engine, name: str) -> Scheme:

@@ -218,9 +218,9 @@ def test_unreadable_input_messages_are_bilingual(tmp_path: Path) -> None:
     document = json.loads(run("validate", MINI, tmp_path / "nowhere.json", "--json").stdout)
     assert document["schema"] == "targetrule.cli.error/1"
     assert (document["exit_code"], document["message"]["en"]) == (3, "file not found")
-    unknown = run("scheme", "jilin-2006")
+    unknown = run("scheme", "jilin2007")
     assert unknown.exit_code == 3
-    assert "jilin-2007" in unknown.stderr  # did you mean
+    assert "是否应为 jilin-2007" in unknown.stderr and "did you mean jilin-2007" in unknown.stderr
 
 
 def test_explain(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,81 @@ def test_formula_text_is_neutralised_in_the_template(mini: Scheme) -> None:
     )
     assert book["地区"]["B6"].value == '\'=HYPERLINK("http://e.vil")'
     assert book["地区"]["C6"].value == "'@SUM(A1)"
+
+
+def fill_from(book: Any, data: dict[str, Any]) -> None:
+    """Type every value of ``data`` (inputs and claims) into the template, finding columns by their row-5 key."""
+    by_id = {r["id"]: r for r in data["regions"]}
+    for ws in book.worksheets:
+        keys = {c.value: c.column_letter for c in ws[5] if c.value}
+        if "region" not in keys:
+            continue
+        for row in range(6, ws.max_row + 1):
+            region = by_id[ws[f"A{row}"].value]
+            typed: dict[str, Any] = {}
+            for indicator, values in region.get("inputs", {}).items():
+                typed.update({f"{indicator}.{name}": value for name, value in values.items()})
+            typed.update({"bonus." + c["id"]: c.get("count", 1) for c in region.get("bonuses", [])})
+            typed.update({"deduction." + c["id"]: c.get("count", 1) for c in region.get("deductions", [])})
+            typed.update({"veto." + v: "是" for v in region.get("vetoes", [])})
+            for key, value in typed.items():
+                if key in keys:
+                    ws[keys[key] + str(row)] = value
+
+
+def example() -> tuple[Path, dict[str, Any]]:
+    from targetrule.formats.examples import example_path
+
+    path = example_path("jilin-2007")
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_bundled_example_through_the_template(tmp_path: Path, engine: Engine) -> None:
+    """The jilin-2007 example typed into its template scores exactly as the JSON does, bonuses and deductions too."""
+    scheme = engine.load_scheme("jilin-2007")
+    source, document = example()
+    regions = [r.region for r in read_submissions(document).regions]
+    book = openpyxl.load_workbook(io.BytesIO(build_template(scheme, regions)))
+    assert "加减分" in book.sheetnames
+    fill_from(book, document)
+    data = read_data(save(book, tmp_path), scheme)
+    from_book = engine.evaluate(scheme, data.submissions)
+    from_json = engine.evaluate(scheme, source)
+    assert from_book.findings == ()
+
+    def scores(evaluation: Any) -> list[tuple[Any, ...]]:
+        # numbers, grades, ranks and awards; a float typed in JSON (3192.0) comes back from Excel as 3192,
+        # and a claim's free-text note has no cell in the template
+        return [
+            (
+                r.region.id,
+                r.composite,
+                r.base_points,
+                r.bonus_points,
+                r.deduction_points,
+                r.rank,
+                r.grade,
+                r.award,
+                r.vetoes,
+                [(i.indicator, i.points, i.status) for i in r.indicators()],
+            )
+            for r in evaluation.regions
+        ]
+
+    assert scores(from_book) == scores(from_json)
+    assert any(r.bonus_points for r in from_book.regions) and any(r.deduction_points for r in from_book.regions)
+
+
+def test_bad_claim_cells(tmp_path: Path, engine: Engine) -> None:
+    scheme = engine.load_scheme("jilin-2007")
+    regions = [r.region for r in read_submissions(example()[1]).regions]
+    book = openpyxl.load_workbook(io.BytesIO(build_template(scheme, regions)))
+    ws = book["加减分"]
+    keys = {c.value: c.column_letter for c in ws[5] if c.value}
+    bonus = keys[next(k for k in keys if k.startswith("bonus."))]
+    veto = keys[next(k for k in keys if k.startswith("veto."))]
+    ws[bonus + "6"] = "两次"
+    ws[veto + "7"] = "也许"
+    data = read_data(save(book, tmp_path), scheme)
+    problems = {(f.path, f.region) for f in data.submissions.findings}
+    assert problems == {(f"加减分!{bonus}6", regions[0].id), (f"加减分!{veto}7", regions[1].id)}

@@ -25,6 +25,7 @@ MARKER_SHEET = "_targetrule"
 GUIDE_SHEET = "说明"
 REGIONS_SHEET = "地区"
 TARGETS_SHEET = "目标"
+CLAIMS_SHEET = "加减分"
 KEY_ROW = 5
 FIRST_DATA_ROW = 6
 REGION_KEY = "region"
@@ -48,6 +49,8 @@ class Column:
     note: Label
     indicator: Indicator | None = None
     input: Input | None = None
+    claim: str | None = None  # "bonus", "deduction" or "veto" for a column of the claims sheet
+    claim_id: str | None = None
 
 
 @frozen
@@ -107,7 +110,7 @@ def sheet_title(label: str, taken: set[str]) -> str:
 
 def layout(scheme: Scheme) -> tuple[SheetLayout, ...]:
     """The data sheets of the template for ``scheme``: regions, one sheet per area, then targets."""
-    taken = {GUIDE_SHEET, REGIONS_SHEET, TARGETS_SHEET, MARKER_SHEET}
+    taken = {GUIDE_SHEET, REGIONS_SHEET, TARGETS_SHEET, CLAIMS_SHEET, MARKER_SHEET}
     region_sheet = SheetLayout(
         REGIONS_SHEET,
         "regions",
@@ -139,7 +142,28 @@ def layout(scheme: Scheme) -> tuple[SheetLayout, ...]:
             )
         )
     sheets.append(SheetLayout(TARGETS_SHEET, "targets", _region_columns() + tuple(targets)))
+    claims = _claim_columns(scheme)
+    if claims:
+        sheets.append(SheetLayout(CLAIMS_SHEET, "claims", _region_columns() + claims))
     return tuple(sheets)
+
+
+def _claim_columns(scheme: Scheme) -> tuple[Column, ...]:
+    spec = scheme.spec
+    count = Label("次数（整数，≥ 0）", "times (whole number, ≥ 0)")
+    columns: list[Column] = []
+    for bonus in spec.bonus.items if spec.bonus else ():
+        sub = Label(f"加分，每次 {fmt_plain(bonus.points)} 分", f"bonus, {fmt_plain(bonus.points)} points each")
+        columns.append(Column(f"bonus.{bonus.id}", bonus.label, sub, count, claim="bonus", claim_id=bonus.id))
+    for item in spec.deductions:
+        sub = Label(f"扣分，每次 {fmt_plain(item.points)} 分", f"deduction, {fmt_plain(item.points)} points each")
+        columns.append(Column(f"deduction.{item.id}", item.label, sub, count, claim="deduction", claim_id=item.id))
+    for veto in spec.vetoes:
+        sub = Label("一票否决", "one-vote veto")
+        columns.append(
+            Column(f"veto.{veto.id}", veto.label, sub, _KIND_TEXT[Kind.FLAG], claim="veto", claim_id=veto.id)
+        )
+    return tuple(columns)
 
 
 def column_letter(index: int) -> str:
@@ -159,4 +183,4 @@ def cell_ref(sheet: str, column: int, row: int) -> str:
 
 def data_sheets(sheets: Sequence[SheetLayout]) -> tuple[SheetLayout, ...]:
     """The sheets that hold input values (areas and targets)."""
-    return tuple(s for s in sheets if s.role != "regions")
+    return tuple(s for s in sheets if s.role not in ("regions", "claims"))

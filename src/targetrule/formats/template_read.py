@@ -67,6 +67,9 @@ def read_template(path: Path, scheme: Scheme) -> LoadedData:
     by_id = {r["id"]: r for r in regions}
     for sheet in data_sheets(sheets):
         _read_values(book[sheet.title], sheet, by_id, locator, problems)
+    for sheet in sheets:
+        if sheet.role == "claims":
+            _read_claims(book[sheet.title], sheet, by_id, problems)
     submissions = with_findings(read_submissions({"scheme": scheme.id, "regions": regions}), problems)
     return LoadedData(submissions, str(path), "xlsx", locator)
 
@@ -217,3 +220,49 @@ def _read_values(
             inputs = region["inputs"].setdefault(indicator, {})
             if value is not None:
                 inputs[name] = value
+
+
+def _read_claims(ws: Any, sheet: SheetLayout, regions: dict[str, dict[str, Any]], problems: list[Finding]) -> None:
+    """Bonuses and deductions (a count each) and vetoes (是/否) per region; blank means none."""
+    for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+        region = regions.get(str(_cell_value(ws.cell(row=row, column=1).value)))
+        if region is None:
+            continue
+        for col, column in enumerate(sheet.columns, start=1):
+            if column.claim is None or column.claim_id is None:
+                continue
+            value = _cell_value(ws.cell(row=row, column=col).value)
+            if value is None:
+                continue
+            ref = cell_ref(sheet.title, col, row)
+            if column.claim == "veto":
+                text = str(value).strip().lower()
+                if value is True or text in _YES:
+                    region.setdefault("vetoes", []).append(column.claim_id)
+                elif not (value is False or text in ("否", "false", "no", "n", "0")):
+                    problems.append(
+                        file_finding(
+                            ref,
+                            f"应填 是 或 否，实为 {value!r}",
+                            f"expected 是 (yes) or 否 (no), got {value!r}",
+                            region=region["id"],
+                            value=str(value),
+                        )
+                    )
+                continue
+            count = value if isinstance(value, int) and not isinstance(value, bool) else None
+            if isinstance(value, float) and value.is_integer():
+                count = int(value)
+            if count is None or count < 0:
+                problems.append(
+                    file_finding(
+                        ref,
+                        f"次数应为不小于 0 的整数，实为 {value!r}",
+                        f"the number of times must be a whole number ≥ 0, got {value!r}",
+                        region=region["id"],
+                        value=str(value),
+                    )
+                )
+            elif count:
+                key = "bonuses" if column.claim == "bonus" else "deductions"
+                region.setdefault(key, []).append({"id": column.claim_id, "count": count})

@@ -57,6 +57,11 @@ _GUIDE = (
         "Percentages are numbers: 95 means 95%. Yes/no items take 是 (yes) or 否 (no).",
     ),
     (
+        "“加减分”表（方案有加分、扣分或一票否决时才有）填各地区的加分、扣分次数和否决事项，留空表示没有。",
+        "The sheet 加减分 (when the scheme has bonuses, deductions or vetoes) takes each region's bonuses and "
+        "deductions (how many times) and vetoes; blank means none.",
+    ),
+    (
         "填好后运行：targetrule validate 方案 本文件.xlsx，再运行 targetrule evaluate 方案 本文件.xlsx。",
         "When filled in, run: targetrule validate SCHEME this.xlsx, then targetrule evaluate SCHEME this.xlsx.",
     ),
@@ -152,8 +157,10 @@ def _validations(ws: Worksheet, sheet: SheetLayout, count: int) -> None:
     last = FIRST_DATA_ROW + count - 1
     for col, column in enumerate(sheet.columns, start=1):
         rule = _rule(column) if column.input is not None else None
-        if column.key == "survey_only":
+        if column.key == "survey_only" or column.claim == "veto":
             rule = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+        elif column.claim is not None:
+            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
         if rule is None:
             continue
         rule.showErrorMessage = True
