@@ -803,3 +803,187 @@ def _explain_region(result: RegionResult, evaluation: Evaluation, scheme: Scheme
     for item in result.findings:
         lines.append("  " + _finding_line(item, lang))
     return lines
+
+
+# --- commands over modules beside the engine: compare, spot-check, new-plugin ---------------------
+
+
+def _decimal(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme_a")
+@click.argument("scheme_b")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lenient", is_flag=True, help="Lenient mode under both schemes / 两个方案都用宽松模式.")
+@click.option(
+    "--top", default=3, show_default=True, type=click.IntRange(0), help="Drivers per region / 每个地区列出的主要变化."
+)
+@common
+def compare(scheme_a: str, scheme_b: str, data: Path, lenient: bool, top: int, lang: Lang, as_json: bool) -> None:
+    """Compare two schemes on the same DATA: composite, rank and what drove the change / 对比两个方案."""
+    from targetrule.compare import compare as compare_schemes
+    from targetrule.formats.loaded import relocate
+    from targetrule.formats.read import read_data
+
+    engine = _engine()
+    a, b = _scheme(engine, scheme_a), _scheme(engine, scheme_b)
+    loaded = read_data(data, a)
+    comparison = compare_schemes(engine, a, b, loaded.submissions, mode="lenient" if lenient else "strict", top=top)
+    evaluations = (comparison.evaluation_a, comparison.evaluation_b)
+    errors = [f for e in evaluations for f in relocate(e.errors, loaded.locator)]
+    code = EXIT_FINDINGS if errors or not all(e.ranked for e in evaluations) else EXIT_OK
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.compare/1",
+                "exit_code": code,
+                "scheme_a": comparison.scheme_a,
+                "scheme_b": comparison.scheme_b,
+                "mode": comparison.mode,
+                "regions": [
+                    {
+                        "region": c.region,
+                        "name": _label_json(c.name),
+                        "survey_only": c.survey_only,
+                        "composite_a": str(c.composite_a),
+                        "composite_b": str(c.composite_b),
+                        "change": str(c.change),
+                        "rank_a": c.rank_a,
+                        "rank_b": c.rank_b,
+                        "rank_change": c.rank_change,
+                        "drivers": [
+                            {
+                                "indicator": d.indicator,
+                                "label": _label_json(d.label),
+                                "points_a": _decimal(d.points_a),
+                                "points_b": _decimal(d.points_b),
+                                "change": str(d.change),
+                            }
+                            for d in c.drivers
+                        ],
+                    }
+                    for c in comparison.regions
+                ],
+                "findings": _findings_json(errors),
+            }
+        )
+        sys.exit(code)
+    click.echo(comparison.to_text(lang))
+    if errors:
+        shown = min(len(errors), 5)
+        click.echo(
+            say(lang, f"数据错误共 {len(errors)} 个，前 {shown} 个：", f"{len(errors)} data errors; the first {shown}:")
+        )
+    for item in errors[:5]:
+        click.echo(_finding_line(item, lang))
+    sys.exit(code)
+
+
+@main.command("spot-check", epilog=EXIT_CODES_HELP)
+@click.argument("regions", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--seed", required=True, help="The integer seed of the draw (announced beforehand) / 抽签种子（整数）.")
+@click.option(
+    "--count", default=1, show_default=True, type=click.IntRange(1), help="Counties drawn per city / 每市抽查县数."
+)
+@click.option("--include-survey-only", is_flag=True, help="Draw in survey-only regions too / 包括督查调研单位.")
+@common
+def spot_check_command(
+    regions: Path, seed: str, count: int, include_survey_only: bool, lang: Lang, as_json: bool
+) -> None:
+    """Draw the counties to inspect in each city, reproducibly from a seed / 抽取督查抽查县（市、区）.
+
+    REGIONS is a CSV (id,name,name_en,kind,parent,...) or a JSON submissions file in which each
+    county names its city as parent.
+    """
+    from targetrule.formats.regions_file import read_regions
+    from targetrule.spot_check import SpotCheckError, spot_check
+
+    listed = read_regions(regions)
+    names = {r.id: r.name(lang) for r in listed}
+    try:
+        draw = spot_check(listed, seed, count, include_survey_only=include_survey_only)
+    except SpotCheckError as exc:
+        label = Label("抽签参数无效", "the draw's options are invalid")
+        raise Failure("--seed/--count", label, EXIT_USAGE, exc.findings) from None
+    if as_json:
+        emit_json({"schema": "targetrule.cli.spot-check/1", **draw.to_dict()})
+        return
+    click.echo(say(lang, f"抽签种子 {draw.seed}，方法 {draw.method}", f"seed {draw.seed}, method {draw.method}"))
+    headers = [say(lang, "市（州）", "city"), say(lang, "抽中", "drawn"), say(lang, "可选", "available")]
+    sep = "、" if lang == "zh" else ", "
+    rows = [
+        [names.get(d.city, d.city), sep.join(names.get(c, c) for c in d.counties), str(len(d.available))]
+        for d in draw.draws
+    ]
+    click.echo(table(headers, rows, numeric=[2]))
+    for item in draw.findings:
+        click.echo(_finding_line(item, lang))
+
+
+@main.command("new-plugin", epilog=EXIT_CODES_HELP)
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("name")
+@click.option("--indicator-id", help="area.item (default custom.<name>) / 指标编号.")
+@click.option("--label-zh", default="新指标", show_default=True, help="Chinese label / 中文名称.")
+@click.option("--label-en", default="New indicator", show_default=True, help="English label / 英文名称.")
+@click.option("--unit", default="人", show_default=True, help="Unit of the actual and target / 单位.")
+@click.option("--reference", default="", help="Clause of the source document / 文件条款.")
+@common
+def new_plugin(
+    directory: Path,
+    name: str,
+    indicator_id: str | None,
+    label_zh: str,
+    label_en: str,
+    unit: str,
+    reference: str,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Write a new indicator plugin distribution NAME into DIRECTORY / 生成新的指标插件项目."""
+    from targetrule.scaffold import ScaffoldError, create_plugin
+
+    try:
+        created = create_plugin(
+            directory,
+            name,
+            indicator_id=indicator_id,
+            label_zh=label_zh,
+            label_en=label_en,
+            unit=unit,
+            reference=reference,
+        )
+    except ScaffoldError as exc:
+        text = str(exc)
+        zh, _, en = text.partition(" / ")
+        raise Failure(str(directory), Label(zh, en or zh), EXIT_USAGE) from None
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.new-plugin/1",
+                "directory": str(created.directory),
+                "distribution": created.distribution,
+                "package": created.package,
+                "indicator": created.indicator_id,
+                "files": [str(p) for p in created.files],
+            }
+        )
+        return
+    click.echo(
+        say(
+            lang,
+            f"已生成插件 {created.distribution}（指标 {created.indicator_id}）于 {created.directory}：",
+            f"wrote the plugin {created.distribution} (indicator {created.indicator_id}) in {created.directory}:",
+        )
+    )
+    for path in created.files:
+        click.echo(f"  {path}")
+    click.echo(
+        say(
+            lang,
+            f"安装并测试：pip install -e {created.directory} && pytest {created.directory}",
+            f"install and test it: pip install -e {created.directory} && pytest {created.directory}",
+        )
+    )
