@@ -173,5 +173,10 @@ def check_values(
         numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
         if numerator is not None and denominator is not None:
             share = denominator - numerator if ratio.complement else numerator
-            values[ratio.name] = ratio.if_zero if denominator == 0 else share / denominator * ratio.scale
+            try:
+                values[ratio.name] = ratio.if_zero if denominator == 0 else share / denominator * ratio.scale
+            except ArithmeticError:
+                # Only a numerator far above its denominator (1e999999 over 1e-999999) overflows; the
+                # part-above-whole rule has reported it, so the rate is left out rather than raising.
+                continue
     return values, problems

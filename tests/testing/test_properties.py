@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from targetrule import Direction, Input, Kind, Label, PerPoint, Ratio
+from targetrule import Direction, Input, Kind, Label, PerPoint, Ratio, score_indicator
 from targetrule.testing import (
     attainment_cap,
     check_attainment_within_cap,
@@ -116,3 +116,11 @@ def test_mentions_finds_whole_numbers_only() -> None:
     assert mentions("rate 95.24% against", Decimal("95.238"))  # shown to two decimals, half up
     assert not mentions("完成 195,000", Decimal(95000))  # only a piece of a longer number
     assert not mentions("rate 5.5%", Decimal(5))
+
+
+def test_extreme_magnitudes_found_an_overflow_in_validation_now_a_finding() -> None:
+    # The kit's extreme inputs found this: 1e999999 / 1e-999999 overflowed Decimal while deriving the
+    # rate, after the part-above-whole rule had already reported the pair. It is a finding, not a traceback.
+    outcome = score_indicator(kit.PAID, {"paid": "1e999999", "due": "1e-999999"})
+    assert [f.code for f in outcome.findings] == ["rule.part_exceeds_whole"]
+    assert outcome.attainment is None

@@ -323,8 +323,22 @@ JSON_LIKE: st.SearchStrategy[Any] = st.recursive(
 """Anything a JSON or spreadsheet reader may hand over, plus floats and decimals of every kind."""
 
 
+EXTREMES: tuple[Any, ...] = (
+    "1e999999",
+    "1e-999999",
+    "-1e999999",
+    10**40,
+    "9" * 60,
+    1e308,
+    5e-324,
+    0,
+    "0.000000000000000000000000000001",
+)
+"""Numbers at the edges of what Decimal and float can hold: every input of an indicator set to one of them."""
+
+
 def arbitrary_inputs(indicator: Indicator) -> st.SearchStrategy[Any]:
-    """Anything at all as an indicator's data: junk, junk under the right names, one value spoiled."""
+    """Anything at all as an indicator's data: junk, junk under the right names, one value spoiled, extremes."""
     names = list(indicator.input_map)
     keys = st.one_of(st.sampled_from(names), st.text(max_size=8)) if names else st.text(max_size=8)
 
@@ -335,7 +349,11 @@ def arbitrary_inputs(indicator: Indicator) -> st.SearchStrategy[Any]:
             raw[draw(st.sampled_from(names))] = draw(JSON_LIKE)
         return raw
 
-    return st.one_of(JSON_LIKE, st.dictionaries(keys, JSON_LIKE, max_size=len(names) + 2), spoiled())
+    @st.composite
+    def extreme(draw: st.DrawFn) -> Raw:
+        return {name: draw(st.sampled_from(EXTREMES)) for name in names}
+
+    return st.one_of(JSON_LIKE, st.dictionaries(keys, JSON_LIKE, max_size=len(names) + 2), spoiled(), extreme())
 
 
 # --- schemes and regions -------------------------------------------------------------------------
