@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from attrs import frozen
+
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ONE, ZERO
@@ -103,19 +105,44 @@ def input_path(region_path: str, indicator_id: str, input_name: str | None = Non
     return f"{base}.{input_name}" if input_name else base
 
 
+@frozen
+class _Plan:
+    """An indicator's inputs, precomputed once so that checking a region's values stays cheap."""
+
+    indicator: Indicator
+    fields: tuple[tuple[str, Input, bool, bool, Decimal | None, Decimal | None], ...]
+    names: frozenset[str]
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(indicator: Indicator) -> _Plan:
+    plan = _PLANS.get(id(indicator))
+    if plan is None or plan.indicator is not indicator:
+        fields = tuple(
+            (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, spec.upper_bound)
+            for spec in indicator.inputs
+        )
+        plan = _PLANS[id(indicator)] = _Plan(indicator, fields, frozenset(indicator.input_map))
+    return plan
+
+
 def check_values(
     indicator: Indicator, raw: Any, region: str, region_path: str
 ) -> tuple[dict[str, Decimal], list[Finding]]:
     """Parse and check one indicator's raw values; return the parsed values and every finding."""
     problems: list[Finding] = []
-    path = input_path(region_path, indicator.id)
     if raw is None:
+        path = input_path(region_path, indicator.id)
         return {}, [finding("indicator.missing", region=region, indicator=indicator.id, path=path)]
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
+        path = input_path(region_path, indicator.id)
         return {}, [finding("indicator.not_an_object", region=region, indicator=indicator.id, path=path, value=raw)]
+    plan = _plan(indicator)
     values: dict[str, Decimal] = {}
-    for spec in indicator.inputs:
-        given = raw.get(spec.name)
+    for name, spec, numeric, counts, minimum, upper in plan.fields:
+        given = raw.get(name)
         if given is None:
             if spec.required:
                 problems.append(
@@ -123,39 +150,47 @@ def check_values(
                         "input.missing",
                         region=region,
                         indicator=indicator.id,
-                        input=spec.name,
-                        path=f"{path}.{spec.name}",
+                        input=name,
+                        path=input_path(region_path, indicator.id, name),
                         label_zh=spec.label.zh,
                         label_en=spec.label.en,
                     )
                 )
             continue
+        # The common cases, a whole number or a finite decimal within bounds, skip the general parser.
+        kind = type(given)
+        if numeric and (kind is int or (kind is float and counts is False and math.isfinite(given))):
+            value = Decimal(given) if kind is int else Decimal(repr(given))
+            if (minimum is None or value >= minimum) and (upper is None or value <= upper):
+                values[name] = value
+                continue
         try:
-            values[spec.name] = parse_value(given, spec)
+            values[name] = parse_value(given, spec)
         except _Problem as problem:
             problems.append(
                 finding(
                     problem.code,
                     region=region,
                     indicator=indicator.id,
-                    input=spec.name,
-                    path=f"{path}.{spec.name}",
+                    input=name,
+                    path=input_path(region_path, indicator.id, name),
                     value=given,
                     **problem.details,
                 )
             )
-    for name in raw:
-        if name not in indicator.input_map:
-            problems.append(
-                finding(
-                    "input.unknown",
-                    region=region,
-                    indicator=indicator.id,
-                    input=name,
-                    path=f"{path}.{name}",
-                    suggestion=did_you_mean(name, indicator.input_map),
+    if not plan.names.issuperset(raw):
+        for name in raw:
+            if name not in plan.names:
+                problems.append(
+                    finding(
+                        "input.unknown",
+                        region=region,
+                        indicator=indicator.id,
+                        input=name,
+                        path=input_path(region_path, indicator.id, name),
+                        suggestion=did_you_mean(name, indicator.input_map),
+                    )
                 )
-            )
     for rule in indicator.all_rules():
         breach = rule.check(values)
         if breach is not None:
@@ -165,7 +200,7 @@ def check_values(
                     region=region,
                     indicator=indicator.id,
                     input=breach.input,
-                    path=f"{path}.{breach.input}",
+                    path=input_path(region_path, indicator.id, breach.input),
                     **_with_labels(indicator, breach.details),
                 )
             )
