@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
-from targetrule import Direction, Input, Kind, Label, PerPoint, Ratio, score_indicator
+from targetrule import (
+    Direction,
+    Engine,
+    Evaluation,
+    Input,
+    Kind,
+    Label,
+    PerPoint,
+    Ratio,
+    Registry,
+    Scheme,
+    builtin,
+    score_indicator,
+)
+from targetrule.indicators.employment import new_urban_jobs
 from targetrule.testing import (
     attainment_cap,
     check_attainment_within_cap,
@@ -16,6 +32,9 @@ from targetrule.testing import (
     check_explanation_mentions_numbers,
     check_invalid_inputs_found,
     check_monotone,
+    check_rank_follows_composite,
+    check_region_order_irrelevant,
+    check_scheme_scores_valid_submissions,
     check_valid_inputs_score,
     check_validation_never_raises,
 )
@@ -124,3 +143,52 @@ def test_extreme_magnitudes_found_an_overflow_in_validation_now_a_finding() -> N
     outcome = score_indicator(kit.PAID, {"paid": "1e999999", "due": "1e-999999"})
     assert [f.code for f in outcome.findings] == ["rule.part_exceeds_whole"]
     assert outcome.attainment is None
+
+
+# --- the scheme properties catch a broken ranking ------------------------------------------------
+
+
+class _ReversedRanks(Engine):
+    """Ranks the worst region first."""
+
+    def evaluate(self, scheme: Any, data: Any, **options: Any) -> Evaluation:
+        evaluation = super().evaluate(scheme, data, **options)
+        ranked = sum(1 for r in evaluation.regions if r.rank is not None)
+        regions = tuple(
+            attrs.evolve(r, rank=ranked + 1 - r.rank) if r.rank is not None else r for r in evaluation.regions
+        )
+        return attrs.evolve(evaluation, regions=regions)
+
+
+class _FirstComeBonus(Engine):
+    """Gives the region listed first a hundredth of a point: the order of the data matters."""
+
+    def evaluate(self, scheme: Any, data: Any, **options: Any) -> Evaluation:
+        evaluation = super().evaluate(scheme, data, **options)
+        first = evaluation.regions[0]
+        regions = (attrs.evolve(first, composite=first.composite + Decimal("0.01")), *evaluation.regions[1:])
+        return attrs.evolve(evaluation, regions=regions)
+
+
+def _mini(engine_class: type[Engine]) -> tuple[Engine, Scheme]:
+    engine = engine_class(Registry.from_plugins([builtin, new_urban_jobs]))
+    return engine, engine.load_scheme(Path(__file__).parents[1] / "data" / "mini.toml")
+
+
+def test_the_scheme_properties_hold_for_the_engine() -> None:
+    engine, scheme = _mini(Engine)
+    check_rank_follows_composite(engine, scheme, max_examples=20)
+    check_region_order_irrelevant(engine, scheme, max_examples=20)
+    check_scheme_scores_valid_submissions(engine, scheme, max_examples=20)
+
+
+def test_ranks_against_composites_are_caught() -> None:
+    engine, scheme = _mini(_ReversedRanks)
+    with pytest.raises(AssertionError, match="regions score higher"):
+        check_rank_follows_composite(engine, scheme, max_examples=50)
+
+
+def test_scores_that_depend_on_the_order_of_regions_are_caught() -> None:
+    engine, scheme = _mini(_FirstComeBonus)
+    with pytest.raises(AssertionError, match="in one order"):
+        check_region_order_irrelevant(engine, scheme, max_examples=50)
