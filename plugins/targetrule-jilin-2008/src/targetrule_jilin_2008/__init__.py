@@ -44,7 +44,7 @@ def example_submissions() -> dict[str, Any]:
             encoding="utf-8"
         )
     )
-    document = copy.deepcopy(base)
+    document: dict[str, Any] = copy.deepcopy(base)
     document["scheme"], document["period"] = extension["scheme"], extension["period"]
     dropped = tuple(extension["drop_prefixes"])
     renamed: dict[str, str] = extension["rename"]
