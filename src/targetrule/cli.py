@@ -546,6 +546,22 @@ def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
     sys.exit(code)
 
 
+_EXTRAS = {"xlsx": "xlsx", "html": "report"}
+_LIBRARIES = {"xlsx": ("openpyxl",), "html": ("pygal", "jinja2")}
+
+
+def _missing_libraries(fmt: str) -> list[str]:
+    """The libraries an output format needs that are not installed (none for json and csv)."""
+    import importlib.util
+
+    def missing(name: str) -> bool:
+        if name in sys.modules:  # imported already, or blocked (None)
+            return sys.modules[name] is None
+        return importlib.util.find_spec(name) is None
+
+    return [name for name in _LIBRARIES.get(fmt, ()) if missing(name)]
+
+
 def _parse_formats(text: str) -> list[str]:
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
@@ -649,9 +665,8 @@ def _render(fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dic
 @click.option(
     "--format",
     "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    help="Comma-separated: json,csv,xlsx,html / 输出格式.",
+    default=None,
+    help="Comma-separated: json,csv,xlsx,html (default: all whose libraries are installed) / 输出格式.",
 )
 @common
 def evaluate(
@@ -660,14 +675,19 @@ def evaluate(
     example: bool,
     lenient: bool,
     output: Path | None,
-    formats: str,
+    formats: str | None,
     lang: Lang,
     as_json: bool,
 ) -> None:
     """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
     from targetrule.formats.atomic import write_all
 
-    chosen = _parse_formats(formats)
+    skipped: list[str] = []
+    if formats is None:
+        chosen = [f for f in FORMATS if not _missing_libraries(f)]
+        skipped = [f for f in FORMATS if f not in chosen]
+    else:
+        chosen = _parse_formats(formats)
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
     source = _data_path(loaded_scheme, data, example)
@@ -709,6 +729,15 @@ def evaluate(
     click.echo(say(lang, f"结果已写入 {folder}/：", f"results written to {folder}/:"))
     for path in written:
         click.echo(f"  {path}")
+    for fmt in skipped:
+        extra = _EXTRAS[fmt]
+        click.echo(
+            say(
+                lang,
+                f"未生成 {fmt}：缺少 {', '.join(_missing_libraries(fmt))}（pip install 'targetrule[{extra}]'）",
+                f"no {fmt} written: {', '.join(_missing_libraries(fmt))} missing (pip install 'targetrule[{extra}]')",
+            )
+        )
     sys.exit(code)
 
 

@@ -256,3 +256,51 @@ def test_importing_the_cli_stays_light() -> None:
     code = "import sys, targetrule.cli; print(sorted(m for m in ('openpyxl', 'pygal', 'jinja2') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_missing_report_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = write_data(tmp_path)
+    monkeypatch.setitem(sys.modules, "pygal", None)  # as if the report extra were not installed
+    asked = run("evaluate", MINI, data, "-o", tmp_path / "asked", "--format", "html")
+    assert asked.exit_code == 2
+    assert "pip install 'targetrule[report]'" in asked.stderr
+    assert not (tmp_path / "asked").exists()
+    default = run("evaluate", MINI, data, "-o", tmp_path / "default")
+    assert default.exit_code == 0
+    assert "未生成 html：缺少 pygal" in default.stdout
+    assert sorted(p.name for p in (tmp_path / "default").iterdir()) == [
+        "indicators.csv",
+        "ranking.csv",
+        "results.json",
+        "results.xlsx",
+    ]
+
+
+HOSTILE = {
+    "number.json": b"42",
+    "regions-not-a-list.json": b'{"regions": {"a": 1}}',
+    "region-not-an-object.json": b'{"regions": [1, "two", null]}',
+    "nan.json": b'{"regions": [{"id": "a", "inputs": {"employment.new_urban_jobs": {"actual": NaN}}}]}',
+    "truncated.json": b'{"regions": [',
+    "binary.json": bytes(range(256)),
+    "short-rows.csv": b"region,indicator,input,value\njia,employment.new_urban_jobs\n,,,\n",
+    "csv-named.xlsx": b"region,indicator,input,value\n",
+    "zero.csv": b"",
+    "noext": b"{}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_files_end_with_a_message_not_a_traceback(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(HOSTILE[name])
+    for command in ("validate", "evaluate"):
+        result = run(command, MINI, path, *(["-o", str(tmp_path / "out")] if command == "evaluate" else []))
+        assert result.exit_code in (1, 3), result.output
+        assert "Traceback" not in result.output
+        # a line naming the file, a cell/row/path, or the finding's code
+        assert name in result.output or "[submission." in result.output or "[input." in result.output
+
+
+def test_directory_as_data_is_a_usage_error(tmp_path: Path) -> None:
+    assert run("validate", MINI, tmp_path).exit_code == 2
