@@ -80,13 +80,12 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
     quota_used = {g.id: 0 for g in grades}
     quota_cap = {g.id: quota_size(g.quota, len(ranks)) for g in grades if g.quota is not None}
 
-    decided: dict[str, RegionResult] = {}
+    changes: dict[str, dict[str, Any]] = {}
     by_rank = sorted(results, key=lambda r: (ranks.get(r.region.id, 10**9), r.region.id))
     for rank_value, group in _tie_groups(by_rank, ranks):
         chosen: dict[str, GradeBand] = {}
         for result in group:
-            band = band_for(result.composite, grades)
-            given = band
+            given = band_for(result.composite, grades)
             for veto in result.vetoes:
                 ceiling = veto_caps.get(veto)
                 if ceiling is not None and order[given.id] < order[ceiling]:
@@ -103,16 +102,15 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
             else:
                 quota_used[grade_id] += len(members)
         for result in group:
-            band = band_for(result.composite, grades)
             given = chosen[result.region.id]
-            decided[result.region.id] = _evolve(
-                result,
-                rank=ranks.get(result.region.id),
-                grade=given.id,
-                grade_label=given.label,
-                grade_note=grade_note(result.composite, band, given),
-            )
-    return _award([decided[r.region.id] for r in results], scheme)
+            changes[result.region.id] = {
+                "rank": ranks.get(result.region.id),
+                "grade": given.id,
+                "grade_label": given.label,
+                "grade_note": grade_note(result.composite, band_for(result.composite, grades), given),
+            }
+    _award(results, changes, scheme)
+    return [attrs.evolve(r, **changes[r.region.id]) for r in results]
 
 
 def _tie_groups(ordered: Sequence[RegionResult], ranks: dict[str, int]) -> list[tuple[int | None, list[RegionResult]]]:
@@ -126,16 +124,18 @@ def _tie_groups(ordered: Sequence[RegionResult], ranks: dict[str, int]) -> list[
     return groups
 
 
-def _award(results: list[RegionResult], scheme: Scheme) -> list[RegionResult]:
+def _award(results: Sequence[RegionResult], changes: dict[str, dict[str, Any]], scheme: Scheme) -> None:
+    """Add eligibility and awards to each region's ``changes`` (which already hold its rank)."""
     spec = scheme.spec
     cancels = {d.id for d in spec.deductions if d.cancels_awards}
     no_award_vetoes = {v.id: v.label for v in spec.vetoes if v.no_awards}
-    updated: dict[str, RegionResult] = {}
+    eligible: list[tuple[int, str]] = []
     for result in results:
+        rank = changes[result.region.id]["rank"]
         reasons: list[Label] = []
         if result.survey_only:
             reasons.append(Label("督查调研单位，不参与评比", "survey-only region: not in the competition"))
-        if result.rank is None and not result.survey_only:
+        if rank is None and not result.survey_only:
             reasons.append(Label("未参与排名", "not ranked"))
         reasons += [no_award_vetoes[v] for v in result.vetoes if v in no_award_vetoes]
         if not result.gate_passed and spec.gate is not None:
@@ -143,24 +143,20 @@ def _award(results: list[RegionResult], scheme: Scheme) -> list[RegionResult]:
         reasons += [
             a.label for a in result.adjustments if a.kind == "deduction" and (a.id in cancels or a.cancels_awards)
         ]
-        updated[result.region.id] = _evolve(result, eligible_for_awards=not reasons, ineligible_because=tuple(reasons))
-    eligible = sorted((r for r in updated.values() if r.eligible_for_awards), key=lambda r: (r.rank, r.region.id))
+        changes[result.region.id] |= {"eligible_for_awards": not reasons, "ineligible_because": tuple(reasons)}
+        if not reasons:
+            eligible.append((rank, result.region.id))
     tiers = [(tier, tier.count) for tier in spec.awards]
     tier_index, given_in_tier = 0, 0
     previous_rank = None
     current = None
-    for result in eligible:
-        if result.rank != previous_rank:  # a tie group receives the tier of its first member
+    for rank, region_id in sorted(eligible):
+        if rank != previous_rank:  # a tie group receives the tier of its first member
             while tier_index < len(tiers) and given_in_tier >= tiers[tier_index][1]:
                 tier_index, given_in_tier = tier_index + 1, 0
             current = tiers[tier_index][0] if tier_index < len(tiers) else None
-            previous_rank = result.rank
+            previous_rank = rank
         if current is None:
             break
         given_in_tier += 1
-        updated[result.region.id] = _evolve(updated[result.region.id], award=current.id, award_label=current.label)
-    return [updated[r.region.id] for r in results]
-
-
-def _evolve(result: RegionResult, **changes: Any) -> RegionResult:
-    return attrs.evolve(result, **changes)
+        changes[region_id] |= {"award": current.id, "award_label": current.label}
