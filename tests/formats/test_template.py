@@ -269,3 +269,12 @@ def test_bad_claim_cells(tmp_path: Path, engine: Engine) -> None:
     data = read_data(save(book, tmp_path), scheme)
     problems = {(f.path, f.region) for f in data.submissions.findings}
     assert problems == {(f"加减分!{bonus}6", regions[0].id), (f"加减分!{veto}7", regions[1].id)}
+
+
+def test_duplicate_region_row_is_named_at_its_cell(tmp_path: Path, mini: Scheme) -> None:
+    book = filled(mini, mini_data())
+    book["地区"]["A8"] = "jia"  # the third region's id changed to the first's
+    data = read_data(save(book, tmp_path), mini)
+    duplicate = [f for f in data.submissions.findings if f.path == "地区!A8"]
+    assert len(duplicate) == 1
+    assert "地区!A6" in duplicate[0].message.zh and "地区!A6" in duplicate[0].message.en

@@ -155,7 +155,18 @@ def _read_regions(ws: Any, sheet: SheetLayout, locator: Locator, problems: list[
                 problems.append(file_finding(cell_ref(sheet.title, 1, row), "缺少地区编号", "the region id is missing"))
             continue
         region_id = str(region_id)
-        locator.regions.setdefault(region_id, cell_ref(sheet.title, 1, row))
+        if region_id in locator.regions:
+            problems.append(
+                file_finding(
+                    cell_ref(sheet.title, 1, row),
+                    f"地区编号 {region_id} 重复（首次在 {locator.regions[region_id]}）",
+                    f"region id {region_id} appears twice (first at {locator.regions[region_id]})",
+                    region=region_id,
+                    value=region_id,
+                )
+            )
+            continue
+        locator.regions[region_id] = cell_ref(sheet.title, 1, row)
         region: dict[str, Any] = {
             "id": region_id,
             "name": {"zh": str(cells["name"] or region_id), "en": str(cells["name_en"] or region_id)},
