@@ -12,6 +12,7 @@ from typing import Any, Literal
 from attrs import evolve
 
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
+from targetrule.hierarchy import nested_regions
 from targetrule.ranking import decide
 from targetrule.registry import Registry
 from targetrule.results import (
@@ -94,6 +95,7 @@ class Engine:
             findings.append(
                 finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id)
             )
+        findings.extend(nested_regions(submissions))
         verified, found = group_by_region(verifications, [d.region.id for d in submissions.regions])
         findings.extend(found)
         scorer = _RegionScorer(scheme, self.registry)

@@ -153,6 +153,12 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "上下级关系成环：{cycle}；这些地区按各自数据考评，不作汇总",
         "the hierarchy has a cycle: {cycle}; these regions are evaluated on their own figures, not rolled up",
     ),
+    "hierarchy.not_rolled_up": (
+        Severity.ERROR,
+        "{region} 是 {value} 的下级，却与其并列考评排名：请先汇总（targetrule.hierarchy.roll_up）",
+        "{region} is under {value} but is evaluated and ranked beside it: roll the data up first "
+        "(targetrule.hierarchy.roll_up)",
+    ),
     "hierarchy.mismatch": (
         Severity.WARNING,
         "{region} 自报 {label_zh} 为 {value}，下辖 {children} 合计 {total}，相差 {difference}，超过容差 {tolerance}",

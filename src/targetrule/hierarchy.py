@@ -114,6 +114,16 @@ def build_hierarchy(regions: Iterable[Region] | Submissions, paths: Mapping[str,
     return Hierarchy(tuple(listed), parents, tuple(problems))
 
 
+def nested_regions(submissions: Submissions) -> list[Finding]:
+    """A finding for each region evaluated beside its own parent (counties not rolled up into their city)."""
+    listed = {d.region.id for d in submissions.regions}
+    return [
+        finding("hierarchy.not_rolled_up", region=d.region.id, path=f"{d.path}.parent", value=d.region.parent)
+        for d in submissions.regions
+        if d.region.parent in listed and d.region.parent != d.region.id
+    ]
+
+
 def _cycles(parents: Mapping[str, str]) -> list[tuple[str, ...]]:
     """Each cycle once, starting from its smallest id."""
     found: dict[tuple[str, ...], None] = {}

@@ -236,3 +236,19 @@ def test_verified_county_figure_makes_the_citys_rolled_up_figure_checked(engine:
     # the county, evaluated on its own, shows its own discrepancy
     dehui = engine.evaluate(scheme, rolled.tier(1)).region("dehui")
     assert [(d.reported, d.verified) for d in dehui.discrepancies] == [(Decimal(25000), Decimal(20000))]
+
+
+def test_counties_evaluated_beside_their_city_without_a_roll_up_stop_the_ranking(
+    engine: Engine, scheme: Scheme
+) -> None:
+    result = engine.evaluate(scheme, read_submissions(example()))
+    problems = [f for f in result.errors if f.code == "hierarchy.not_rolled_up"]
+    assert [(f.region, f.value) for f in problems] == [
+        ("nong_an", "'changchun'"),
+        ("dehui", "'changchun'"),
+        ("yushu", "'changchun'"),
+    ]
+    assert "roll_up" in problems[0].message.en
+    assert not result.ranked
+    rolled = engine.evaluate(scheme, roll_up(scheme, read_submissions(example())).submissions)
+    assert rolled.ranked and rolled.errors == ()
