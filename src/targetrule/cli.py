@@ -13,13 +13,14 @@ import functools
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 import click
 
+from targetrule.formats.describe import comparison_json, indicator_json, scheme_json
+from targetrule.formats.text_table import pad, table
 from targetrule.text import Label, Lang
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
-FORMATS = ("json", "csv", "xlsx", "html")
 DEFAULT_OUTPUT = "targetrule-results"
 
 EXIT_CODES_HELP = """\b
@@ -59,27 +59,6 @@ class Failure(Exception):
 
 
 # --- output helpers -------------------------------------------------------------------------------
-
-
-def _width(text: str) -> int:
-    """Display width: wide (CJK) characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * max(0, width - _width(text))
-    return gap + text if right else text + gap
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Iterable[int] = ()) -> str:
-    """A plain-text table aligned for CJK text; ``numeric`` columns are right-aligned."""
-    right = set(numeric)
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    lines = ["  ".join(_pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in rows:
-        lines.append("  ".join(_pad(c, widths[i], i in right) for i, c in enumerate(row)).rstrip())
-    return "\n".join(lines)
 
 
 def say(lang: Lang, zh: str, en: str) -> str:
@@ -286,7 +265,7 @@ def indicators(scheme: str, lang: Lang, as_json: bool) -> None:
             {
                 "schema": "targetrule.cli.indicators/1",
                 "scheme": loaded.id,
-                "indicators": [_indicator_json(item) for item in items],
+                "indicators": [indicator_json(item) for item in items],
             }
         )
         return
@@ -314,39 +293,6 @@ def indicators(scheme: str, lang: Lang, as_json: bool) -> None:
     click.echo(say(lang, f"共 {len(items)} 项指标", f"{len(items)} indicators"))
 
 
-def _label_json(label: Label | None) -> dict[str, str] | None:
-    return None if label is None else {"zh": label.zh, "en": label.en}
-
-
-def _indicator_json(item: Any) -> dict[str, Any]:
-    indicator = item.indicator
-    return {
-        "id": indicator.id,
-        "area": item.area,
-        "label": _label_json(indicator.label),
-        "reference": indicator.reference,
-        "unit": indicator.unit,
-        "points": str(item.points),
-        "weight": str(item.weight),
-        "formula": item.formula.family,
-        "direction": indicator.direction.value,
-        "inputs": [
-            {
-                "name": spec.name,
-                "label": _label_json(spec.label),
-                "kind": spec.kind.value,
-                "role": spec.role.value,
-                "unit": spec.unit,
-                "minimum": None if spec.minimum is None else str(spec.minimum),
-                "maximum": None if spec.upper_bound is None else str(spec.upper_bound),
-                "required": spec.required,
-                "part_of": spec.part_of,
-            }
-            for spec in indicator.inputs
-        ],
-    }
-
-
 @main.command("scheme", epilog=EXIT_CODES_HELP)
 @click.argument("scheme")
 @common
@@ -357,20 +303,20 @@ def scheme_command(scheme: str, lang: Lang, as_json: bool) -> None:
     loaded = _scheme(_engine(), scheme)
     spec = loaded.spec
     if as_json:
-        emit_json(_scheme_json(loaded))
+        emit_json(scheme_json(loaded))
         return
     click.echo(f"{spec.title(lang)}  ({spec.id}, {spec.year})")
     click.echo(say(lang, f"总分 {fmt_plain(spec.total_points)}", f"total points {fmt_plain(spec.total_points)}"))
     click.echo("")
-    width = max((len(item.indicator.id) for item in loaded.items()), default=0)
+    id_width = max((len(item.indicator.id) for item in loaded.items()), default=0)
     for area in loaded.areas:
         head = f"{area.spec.label(lang)}  [{area.spec.id}]  {fmt_plain(area.spec.points)} "
         click.echo(head + say(lang, f"分（{area.aggregation.label.zh}）", f"points ({area.aggregation.label.en})"))
         for item in area.items:
             indicator = item.indicator
             points = fmt_plain(item.points)
-            ref = _pad(indicator.reference, 12)
-            click.echo(f"  {ref} {points:>5}  {indicator.id:<{width}}  {indicator.label(lang)}")
+            ref = pad(indicator.reference, 12)
+            click.echo(f"  {ref} {points:>5}  {indicator.id:<{id_width}}  {indicator.label(lang)}")
     click.echo("")
     click.echo(say(lang, "等次：", "grades:"))
     for grade in spec.grades:
@@ -400,54 +346,6 @@ def scheme_command(scheme: str, lang: Lang, as_json: bool) -> None:
     if spec.gate is not None:
         names = ", ".join(spec.gate.indicators)
         click.echo(say(lang, f"门槛：{spec.gate.label.zh}（{names}）", f"gate: {spec.gate.label.en} ({names})"))
-
-
-def _scheme_json(scheme: Scheme) -> dict[str, Any]:
-    spec = scheme.spec
-    return {
-        "schema": "targetrule.cli.scheme/1",
-        "id": spec.id,
-        "title": _label_json(spec.title),
-        "year": spec.year,
-        "total_points": str(spec.total_points),
-        "sha256": scheme.sha256,
-        "areas": [
-            {
-                "id": area.spec.id,
-                "label": _label_json(area.spec.label),
-                "points": str(area.spec.points),
-                "aggregation": area.aggregation.name,
-                "indicators": [
-                    {
-                        "id": item.indicator.id,
-                        "label": _label_json(item.indicator.label),
-                        "reference": item.indicator.reference,
-                        "points": str(item.points),
-                    }
-                    for item in area.items
-                ],
-            }
-            for area in scheme.areas
-        ],
-        "grades": [
-            {
-                "id": g.id,
-                "label": _label_json(g.label),
-                "min": str(g.min),
-                "quota": None if g.quota is None else str(g.quota),
-            }
-            for g in spec.grades
-        ],
-        "awards": [{"id": a.id, "label": _label_json(a.label), "count": a.count} for a in spec.awards],
-        "bonus": None
-        if spec.bonus is None
-        else {
-            "cap": str(spec.bonus.cap),
-            "items": [{"id": b.id, "label": _label_json(b.label), "points": str(b.points)} for b in spec.bonus.items],
-        },
-        "deductions": [{"id": d.id, "label": _label_json(d.label), "points": str(d.points)} for d in spec.deductions],
-        "vetoes": [{"id": v.id, "label": _label_json(v.label), "indicator": v.indicator} for v in spec.vetoes],
-    }
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -546,23 +444,9 @@ def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
     sys.exit(code)
 
 
-_EXTRAS = {"xlsx": "xlsx", "html": "report"}
-_LIBRARIES = {"xlsx": ("openpyxl",), "html": ("pygal", "jinja2")}
-
-
-def _missing_libraries(fmt: str) -> list[str]:
-    """The libraries an output format needs that are not installed (none for json and csv)."""
-    import importlib.util
-
-    def missing(name: str) -> bool:
-        if name in sys.modules:  # imported already, or blocked (None)
-            return sys.modules[name] is None
-        return importlib.util.find_spec(name) is None
-
-    return [name for name in _LIBRARIES.get(fmt, ()) if missing(name)]
-
-
 def _parse_formats(text: str) -> list[str]:
+    from targetrule.formats.results import FORMATS
+
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
@@ -630,25 +514,9 @@ def ranking_table(evaluation: Evaluation, lang: Lang, scheme: Scheme | None = No
 
 
 def _rendered(folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[Path, bytes]:
-    return {folder / name: content for name, content in _render(fmt, evaluation, scheme, lang).items()}
+    from targetrule.formats.results import render_results
 
-
-def _render(fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[str, bytes]:
-    if fmt == "json":
-        from targetrule.formats.results_json import render_json
-
-        return {"results.json": render_json(evaluation)}
-    if fmt == "csv":
-        from targetrule.formats.results_csv import render_indicators_csv, render_ranking_csv
-
-        return {"ranking.csv": render_ranking_csv(evaluation), "indicators.csv": render_indicators_csv(evaluation)}
-    if fmt == "xlsx":
-        from targetrule.formats.results_xlsx import render_xlsx
-
-        return {"results.xlsx": render_xlsx(evaluation)}
-    from targetrule.formats.report_html import render_html
-
-    return {"report.html": render_html(evaluation, lang, scheme)}
+    return {folder / name: content for name, content in render_results(fmt, evaluation, scheme, lang).items()}
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -681,10 +549,11 @@ def evaluate(
 ) -> None:
     """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
     from targetrule.formats.atomic import write_all
+    from targetrule.formats.results import EXTRAS, FORMATS, missing_libraries
 
     skipped: list[str] = []
     if formats is None:
-        chosen = [f for f in FORMATS if not _missing_libraries(f)]
+        chosen = [f for f in FORMATS if not missing_libraries(f)]
         skipped = [f for f in FORMATS if f not in chosen]
     else:
         chosen = _parse_formats(formats)
@@ -730,12 +599,12 @@ def evaluate(
     for path in written:
         click.echo(f"  {path}")
     for fmt in skipped:
-        extra = _EXTRAS[fmt]
+        extra = EXTRAS[fmt]
         click.echo(
             say(
                 lang,
-                f"未生成 {fmt}：缺少 {', '.join(_missing_libraries(fmt))}（pip install 'targetrule[{extra}]'）",
-                f"no {fmt} written: {', '.join(_missing_libraries(fmt))} missing (pip install 'targetrule[{extra}]')",
+                f"未生成 {fmt}：缺少 {', '.join(missing_libraries(fmt))}（pip install 'targetrule[{extra}]'）",
+                f"no {fmt} written: {', '.join(missing_libraries(fmt))} missing (pip install 'targetrule[{extra}]')",
             )
         )
     sys.exit(code)
@@ -837,10 +706,6 @@ def _explain_region(result: RegionResult, evaluation: Evaluation, scheme: Scheme
 # --- commands over modules beside the engine: compare, spot-check, new-plugin ---------------------
 
 
-def _decimal(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("scheme_a")
 @click.argument("scheme_b")
@@ -864,40 +729,7 @@ def compare(scheme_a: str, scheme_b: str, data: Path, lenient: bool, top: int, l
     errors = [f for e in evaluations for f in relocate(e.errors, loaded.locator)]
     code = EXIT_FINDINGS if errors or not all(e.ranked for e in evaluations) else EXIT_OK
     if as_json:
-        emit_json(
-            {
-                "schema": "targetrule.cli.compare/1",
-                "exit_code": code,
-                "scheme_a": comparison.scheme_a,
-                "scheme_b": comparison.scheme_b,
-                "mode": comparison.mode,
-                "regions": [
-                    {
-                        "region": c.region,
-                        "name": _label_json(c.name),
-                        "survey_only": c.survey_only,
-                        "composite_a": str(c.composite_a),
-                        "composite_b": str(c.composite_b),
-                        "change": str(c.change),
-                        "rank_a": c.rank_a,
-                        "rank_b": c.rank_b,
-                        "rank_change": c.rank_change,
-                        "drivers": [
-                            {
-                                "indicator": d.indicator,
-                                "label": _label_json(d.label),
-                                "points_a": _decimal(d.points_a),
-                                "points_b": _decimal(d.points_b),
-                                "change": str(d.change),
-                            }
-                            for d in c.drivers
-                        ],
-                    }
-                    for c in comparison.regions
-                ],
-                "findings": _findings_json(errors),
-            }
-        )
+        emit_json({**comparison_json(comparison), "exit_code": code, "findings": _findings_json(errors)})
         sys.exit(code)
     click.echo(comparison.to_text(lang))
     if errors:

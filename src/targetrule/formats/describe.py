@@ -1,0 +1,134 @@
+"""Plain JSON descriptions of schemes and indicators for machine output (``--json``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from targetrule.scheme import Scheme, ScoredItem
+from targetrule.text import Label
+
+if TYPE_CHECKING:
+    from targetrule.compare import Comparison
+
+
+def label_json(label: Label | None) -> dict[str, str] | None:
+    """A label as ``{"zh": ..., "en": ...}``."""
+    return None if label is None else {"zh": label.zh, "en": label.en}
+
+
+def indicator_json(item: ScoredItem) -> dict[str, Any]:
+    """An indicator as the scheme scores it, with every input's kind, role, unit and bounds."""
+    indicator = item.indicator
+    return {
+        "id": indicator.id,
+        "area": item.area,
+        "label": label_json(indicator.label),
+        "reference": indicator.reference,
+        "unit": indicator.unit,
+        "points": str(item.points),
+        "weight": str(item.weight),
+        "formula": item.formula.family,
+        "direction": indicator.direction.value,
+        "inputs": [
+            {
+                "name": spec.name,
+                "label": label_json(spec.label),
+                "kind": spec.kind.value,
+                "role": spec.role.value,
+                "unit": spec.unit,
+                "minimum": None if spec.minimum is None else str(spec.minimum),
+                "maximum": None if spec.upper_bound is None else str(spec.upper_bound),
+                "required": spec.required,
+                "part_of": spec.part_of,
+            }
+            for spec in indicator.inputs
+        ],
+    }
+
+
+def scheme_json(scheme: Scheme) -> dict[str, Any]:
+    """The scheme (schema ``targetrule.cli.scheme/1``): areas, items, grades, awards, claims."""
+    spec = scheme.spec
+    return {
+        "schema": "targetrule.cli.scheme/1",
+        "id": spec.id,
+        "title": label_json(spec.title),
+        "year": spec.year,
+        "total_points": str(spec.total_points),
+        "sha256": scheme.sha256,
+        "areas": [
+            {
+                "id": area.spec.id,
+                "label": label_json(area.spec.label),
+                "points": str(area.spec.points),
+                "aggregation": area.aggregation.name,
+                "indicators": [
+                    {
+                        "id": item.indicator.id,
+                        "label": label_json(item.indicator.label),
+                        "reference": item.indicator.reference,
+                        "points": str(item.points),
+                    }
+                    for item in area.items
+                ],
+            }
+            for area in scheme.areas
+        ],
+        "grades": [
+            {
+                "id": g.id,
+                "label": label_json(g.label),
+                "min": str(g.min),
+                "quota": None if g.quota is None else str(g.quota),
+            }
+            for g in spec.grades
+        ],
+        "awards": [{"id": a.id, "label": label_json(a.label), "count": a.count} for a in spec.awards],
+        "bonus": None
+        if spec.bonus is None
+        else {
+            "cap": str(spec.bonus.cap),
+            "items": [{"id": b.id, "label": label_json(b.label), "points": str(b.points)} for b in spec.bonus.items],
+        },
+        "deductions": [{"id": d.id, "label": label_json(d.label), "points": str(d.points)} for d in spec.deductions],
+        "vetoes": [{"id": v.id, "label": label_json(v.label), "indicator": v.indicator} for v in spec.vetoes],
+    }
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    """Two schemes on the same data (schema ``targetrule.cli.compare/1``): each region's change and its drivers."""
+    return {
+        "schema": "targetrule.cli.compare/1",
+        "scheme_a": comparison.scheme_a,
+        "scheme_b": comparison.scheme_b,
+        "mode": comparison.mode,
+        "regions": [
+            {
+                "region": c.region,
+                "name": label_json(c.name),
+                "survey_only": c.survey_only,
+                "composite_a": str(c.composite_a),
+                "composite_b": str(c.composite_b),
+                "change": str(c.change),
+                "rank_a": c.rank_a,
+                "rank_b": c.rank_b,
+                "rank_change": c.rank_change,
+                "drivers": [
+                    {
+                        "indicator": d.indicator,
+                        "label": label_json(d.label),
+                        "points_a": _number(d.points_a),
+                        "points_b": _number(d.points_b),
+                        "change": str(d.change),
+                    }
+                    for d in c.drivers
+                ],
+            }
+            for c in comparison.regions
+        ],
+    }
