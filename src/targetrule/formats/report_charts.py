@@ -77,8 +77,7 @@ def ranking_chart(regions: Sequence[RegionResult], lang: Lang) -> str:
     shown = list(regions)
     height = 120 + 36 * max(len(shown), 1)
     top = max((float(r.composite) for r in shown), default=100.0)
-    # pygal sizes the label column for narrow characters; widen it for Chinese (full-width) names.
-    wide = max((sum(1 for ch in r.region.name(lang) if ord(ch) > 0x2E80) for r in shown), default=0)
+    wide = _wide([r.region.name(lang) for r in shown])
     chart = pygal.HorizontalBar(
         **_config(
             pygal, width=800, height=height, legend_at_bottom=True, range=(0, top * 1.12), margin_left=10 + 7 * wide
@@ -103,17 +102,28 @@ def area_shares(result: RegionResult) -> list[Decimal]:
 
 
 def profile_chart(result: RegionResult, lang: Lang, name: str) -> str:
-    """The region's area profile: a radar of each area's share of full marks (bars when under 3 areas)."""
+    """The region's area profile: one bar per area, its points as a share of the area's full marks."""
     pygal = _pygal()
     labels = [a.label(lang) for a in result.areas]
     shares = [float(v) for v in area_shares(result)]
-    if len(labels) >= 3:
-        chart = pygal.Radar(
-            **_config(pygal, width=640, height=520, range=(0, 100), show_legend=False, fill=True, margin=40)
+    chart = pygal.HorizontalBar(
+        **_config(
+            pygal,
+            width=640,
+            height=80 + 30 * max(len(labels), 1),
+            range=(0, 100),
+            y_labels=[0, 25, 50, 75, 100],
+            show_legend=False,
+            margin_left=10 + 7 * _wide(labels),
         )
-    else:
-        chart = pygal.Bar(**_config(pygal, width=520, height=300, range=(0, 100), show_legend=False))
-    chart.value_formatter = lambda v: f"{v:.1f}%"
-    chart.x_labels = labels
-    chart.add(_t("share", lang), shares)
+    )
+    chart.value_formatter = lambda v: f"{v:g}%"
+    # pygal draws the first label at the bottom: reverse so the areas read top-down in scheme order.
+    chart.x_labels = list(reversed(labels))
+    chart.add(_t("share", lang), list(reversed(shares)), formatter=lambda v: f"{v:.1f}%")
     return _clean(chart.render(is_unicode=True), name)
+
+
+def _wide(labels: Sequence[str]) -> int:
+    """The most full-width (CJK) characters in any label: pygal sizes its label column for narrow ones."""
+    return max((sum(1 for ch in label if ord(ch) > 0x2E80) for label in labels), default=0)

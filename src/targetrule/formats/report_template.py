@@ -25,7 +25,7 @@ th { background: #e2e8f0; } td.num { text-align: right; font-variant-numeric: ta
 .badge.award { background: #d69e2e; color: white; } .badge.grade { background: #2b6cb0; color: white; }
 .warn { background: #fff5f5; border-left: 4px solid #c53030; padding: 8px 12px; }
 .profile { display: flex; gap: 16px; flex-wrap: wrap; align-items: flex-start; }
-.profile .chart { flex: 0 0 480px; } .profile .facts { flex: 1 1 300px; }
+.profile .chart { flex: 0 0 560px; } .profile .facts { flex: 1 1 300px; }
 .chart svg { width: 100%; height: auto; }
 tr.not_scored td { color: #c53030; } tr.area td { background: #edf2f7; font-weight: bold; }
 .error { color: #c53030; } .warning { color: #b7791f; }
