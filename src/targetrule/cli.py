@@ -26,7 +26,6 @@ from targetrule.text import Label, Lang
 if TYPE_CHECKING:
     from targetrule.engine import Engine
     from targetrule.findings import Finding
-    from targetrule.formats.loaded import LoadedData
     from targetrule.results import Evaluation, RegionResult
     from targetrule.scheme import Scheme
 
@@ -201,17 +200,14 @@ def _scheme_path(name: str, scheme: Scheme) -> list[Path]:
     return [path] if path.is_file() else []
 
 
-def _load(engine: Engine, scheme: Scheme, data: Path) -> tuple[LoadedData, Evaluation]:
-    return _load_mode(engine, scheme, data, "strict")
-
-
-def _load_mode(engine: Engine, scheme: Scheme, data: Path, mode: str) -> tuple[LoadedData, Evaluation]:
+def _evaluate(engine: Engine, scheme: Scheme, data: Path, *, lenient: bool = False) -> Evaluation:
+    """Read DATA in whatever format it is, evaluate it, and point every finding into the user's file."""
     from targetrule.formats.loaded import relocate_evaluation
     from targetrule.formats.read import read_data
 
     loaded = read_data(data, scheme)
-    evaluation = engine.evaluate(scheme, loaded.submissions, mode="lenient" if mode == "lenient" else "strict")
-    return loaded, relocate_evaluation(evaluation, loaded)
+    evaluation = engine.evaluate(scheme, loaded.submissions, mode="lenient" if lenient else "strict")
+    return relocate_evaluation(evaluation, loaded)
 
 
 # --- commands -------------------------------------------------------------------------------------
@@ -414,7 +410,7 @@ def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
     """Check DATA (.json, .csv or a filled .xlsx template) against SCHEME; print every finding / 校验数据."""
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
-    _, evaluation = _load(engine, loaded_scheme, data)
+    evaluation = _evaluate(engine, loaded_scheme, data)
     findings = evaluation.findings
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors
@@ -560,7 +556,7 @@ def evaluate(
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
     source = _data_path(loaded_scheme, data, example)
-    _, evaluation = _load_mode(engine, loaded_scheme, source, "lenient" if lenient else "strict")
+    evaluation = _evaluate(engine, loaded_scheme, source, lenient=lenient)
     folder = output if output is not None else Path(DEFAULT_OUTPUT)
     rendered: dict[Path, bytes] = {}
     # Everything is rendered before anything is written: a failure leaves no partial results.
@@ -623,7 +619,7 @@ def explain(scheme: str, data: Path, region: str, target: str | None, lenient: b
 
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
-    _, evaluation = _load_mode(engine, loaded_scheme, data, "lenient" if lenient else "strict")
+    evaluation = _evaluate(engine, loaded_scheme, data, lenient=lenient)
     known = {r.region.id: r for r in evaluation.regions}
     by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
     result = known.get(region) or by_name.get(region)
