@@ -33,9 +33,20 @@ def _sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: Sequ
         cell = ws.cell(row=1, column=col, value=f"{zh}\n{en}")
         cell.font = Font(bold=True)
         cell.fill = fill
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    widths = [max(len(zh) * 2, len(en)) + 2 for zh, en in headers]
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
-            ws.cell(row=r, column=col, value=_value(value))
+            cell = ws.cell(row=r, column=col, value=_value(value))
+            if isinstance(value, Decimal):
+                cell.number_format = "0.00"  # points and rates as shown everywhere else: two decimals
+            elif isinstance(cell.value, str):
+                widths[col - 1] = max(widths[col - 1], min(len(cell.value) + 2, 60))
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for col, size in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = size
     ws.freeze_panes = "A2"
 
 
