@@ -1,4 +1,8 @@
-"""The ``targetrule`` command line: show plugins and schemes, make templates, validate, evaluate and explain.
+"""The ``targetrule`` command line: plugins and schemes, templates, validation, evaluation, explanations.
+
+Beside those: ``compare`` (two schemes on the same data), ``spot-check`` (the counties to
+inspect) and ``new-plugin`` (a plugin distribution to start from). Every command takes
+``--lang zh|en`` and ``--json``; docs/cli/ has a page per command.
 
 Exit codes: 0 ok; 1 the data has findings with errors, or the regions could not be ranked;
 2 usage error (a wrong option, a missing argument, an output that exists or is an input, an
@@ -115,7 +119,7 @@ def handle_errors(command: F) -> F:
             )
             _fail(Failure("", label, EXIT_UNREADABLE, exc.findings), as_json)
         except PluginError as exc:
-            _fail(Failure("plugins", Label(str(exc), str(exc)), EXIT_UNREADABLE), as_json)
+            _fail(Failure("plugins", bilingual(str(exc)), EXIT_UNREADABLE), as_json)
         except BrokenPipeError:
             # the reader of our output went away (e.g. `| head`): stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -149,6 +153,12 @@ def _fail(failure: Failure, as_json: bool) -> NoReturn:
             where = item.path or item.region or ""
             click.echo(f"  [{item.code}] {where}: {item.message.zh} / {item.message.en}", err=True)
     sys.exit(failure.code)
+
+
+def bilingual(text: str) -> Label:
+    """A core message written as ``中文 / English`` split into its two languages."""
+    zh, _, en = text.partition(" / ")
+    return Label(zh, en or zh)
 
 
 def usage(zh: str, en: str) -> Failure:
@@ -813,9 +823,7 @@ def new_plugin(
             reference=reference,
         )
     except ScaffoldError as exc:
-        text = str(exc)
-        zh, _, en = text.partition(" / ")
-        raise Failure(str(directory), Label(zh, en or zh), EXIT_USAGE) from None
+        raise Failure(str(directory), bilingual(str(exc)), EXIT_USAGE) from None
     if as_json:
         emit_json(
             {
