@@ -304,3 +304,28 @@ def test_hostile_files_end_with_a_message_not_a_traceback(tmp_path: Path, name: 
 
 def test_directory_as_data_is_a_usage_error(tmp_path: Path) -> None:
     assert run("validate", MINI, tmp_path).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("error", "zh", "en"),
+    [
+        (
+            "PluginError",
+            "指标 'x' 重复：插件 a 与 b",
+            "duplicate indicator 'x': declared by plugins a and b",
+        ),
+        ("ModuleNotFoundError", "插件加载失败", "a plugin failed to load"),
+    ],
+)
+def test_plugins_that_fail_to_load(monkeypatch: pytest.MonkeyPatch, error: str, zh: str, en: str) -> None:
+    from targetrule.registry import PluginError, Registry
+
+    def broken(cls: type, **_: object) -> Registry:
+        if error == "PluginError":
+            raise PluginError("指标 'x' 重复：插件 a 与 b / duplicate indicator 'x': declared by plugins a and b")
+        raise ModuleNotFoundError("No module named 'targetrule_gone'")
+
+    monkeypatch.setattr(Registry, "default", classmethod(broken))
+    result = run("plugins")
+    assert result.exit_code == 3
+    assert zh in result.stderr and en in result.stderr
