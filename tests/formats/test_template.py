@@ -278,3 +278,20 @@ def test_duplicate_region_row_is_named_at_its_cell(tmp_path: Path, mini: Scheme)
     duplicate = [f for f in data.submissions.findings if f.path == "地区!A8"]
     assert len(duplicate) == 1
     assert "地区!A6" in duplicate[0].message.zh and "地区!A6" in duplicate[0].message.en
+
+
+def test_rate_typed_as_percent_reads_as_shown(tmp_path: Path, engine: Engine) -> None:
+    """Excel stores 4.5% as 0.045; the template reads the 4.5 the user sees, not a silent 0.045."""
+    scheme = engine.load_scheme("jilin-2007")
+    regions = [r.region for r in read_submissions(example()[1]).regions]
+    book = openpyxl.load_workbook(io.BytesIO(build_template(scheme, regions)))
+    ws = book["目标"]
+    column = {c.value: c.column_letter for c in ws[5] if c.value}["employment.registered_unemployment_rate.ceiling"]
+    ws[f"{column}6"] = 0.045
+    ws[f"{column}6"].number_format = "0.0%"
+    ws[f"{column}7"] = 4.5  # typed as a plain number: read as it is
+    data = read_data(save(book, tmp_path), scheme)
+    first, second = data.submissions.regions[0], data.submissions.regions[1]
+    rate = "employment.registered_unemployment_rate"
+    assert first.inputs[rate]["ceiling"] == Decimal("4.5")  # 0.045 × 100
+    assert second.inputs[rate]["ceiling"] == 4.5

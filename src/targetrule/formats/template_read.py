@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,14 @@ from targetrule.formats.template_layout import (
     LAYOUT_VERSION,
     MARKER_SHEET,
     REGIONS_SHEET,
+    Column,
     SheetLayout,
     cell_ref,
     data_sheets,
     layout,
 )
 from targetrule.formats.template_xlsx import openpyxl_module
+from targetrule.indicator import Kind
 from targetrule.scheme import Scheme
 from targetrule.submissions import read_submissions
 from targetrule.text import Label
@@ -144,6 +147,17 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
+def _input_value(cell: Any, column: Column) -> Any:
+    """A data cell's value; a rate typed as 95% (stored by Excel as 0.95) is read as the 95 it shows."""
+    value = _cell_value(cell.value)
+    spec = column.input
+    percent = "%" in str(cell.number_format or "")
+    number = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+    if spec is not None and spec.kind is Kind.RATE and percent and number:
+        return (Decimal(repr(value)) if isinstance(value, float) else Decimal(value)) * 100
+    return value
+
+
 def _read_regions(ws: Any, sheet: SheetLayout, locator: Locator, problems: list[Finding]) -> list[dict[str, Any]]:
     keys = [c.key for c in sheet.columns]
     regions: list[dict[str, Any]] = []
@@ -188,7 +202,7 @@ def _read_values(
     for row in range(FIRST_DATA_ROW, ws.max_row + 1):
         raw_id = _cell_value(ws.cell(row=row, column=1).value)
         values = [
-            (col, column, _cell_value(ws.cell(row=row, column=col).value))
+            (col, column, _input_value(ws.cell(row=row, column=col), column))
             for col, column in enumerate(sheet.columns, start=1)
             if column.input is not None
         ]
