@@ -92,7 +92,25 @@ def scheme_json(scheme: Scheme) -> dict[str, Any]:
             "items": [{"id": b.id, "label": label_json(b.label), "points": str(b.points)} for b in spec.bonus.items],
         },
         "deductions": [{"id": d.id, "label": label_json(d.label), "points": str(d.points)} for d in spec.deductions],
-        "vetoes": [{"id": v.id, "label": label_json(v.label), "indicator": v.indicator} for v in spec.vetoes],
+        "vetoes": [
+            {
+                "id": v.id,
+                "label": label_json(v.label),
+                "indicator": v.indicator,
+                "below": str(v.below),
+                "max_grade": v.max_grade,
+                "no_awards": v.no_awards,
+            }
+            for v in spec.vetoes
+        ],
+        "gate": None
+        if spec.gate is None
+        else {
+            "label": label_json(spec.gate.label),
+            "indicators": list(spec.gate.indicators),
+            "min_attainment": str(spec.gate.min_attainment),
+            "effect": spec.gate.effect,
+        },
     }
 
 
