@@ -123,7 +123,7 @@ def test_below_minimum_draws_a_negative_count(case: InvalidCase) -> None:
 @given(case=invalid_inputs(kit.SIGNING, ["above_maximum"]))
 def test_above_maximum_draws_a_rate_above_100(case: InvalidCase) -> None:
     assert case.code == "input.above_maximum"
-    assert Decimal(str(case.raw["rate"]).rstrip("%")) > 100
+    assert Decimal(str(case.raw["rate"]).rstrip("%").replace(",", "")) > 100
 
 
 @given(case=invalid_inputs(kit.JOBS, ["part_above_whole"]))

@@ -7,27 +7,26 @@ it, the modules are imported from ``src`` and registered by hand, so the same te
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from targetrule import Engine, Registry
 
 try:
-    metadata.distribution("targetrule-jilin-2008")
-    INSTALLED = True
-except metadata.PackageNotFoundError:
-    INSTALLED = False
+    import targetrule_jilin_2008
+except ImportError:
     sys.path.insert(0, str(Path(__file__).parents[1] / "src"))
-
-import targetrule_jilin_2008
+    import targetrule_jilin_2008
 
 
 def registry() -> Registry:
-    """Every installed plugin, plus this one when it is not installed."""
-    if INSTALLED:
-        return Registry.default()
+    """Every installed plugin, plus this one's modules when its entry points are not found."""
+    found = Registry.default()
+    if "jilin-2008" in found.schemes:
+        return found
     return Registry.default(extra=targetrule_jilin_2008.plugin_modules())
 
 
 REGISTRY = registry()
 ENGINE = Engine(REGISTRY)
+INSTALLED = REGISTRY.plugin_name(targetrule_jilin_2008.plugin_modules()[0]) == "jilin_2008_graduate_employment"
+"""True when the plugins came through the distribution's entry points (they are then named after them)."""

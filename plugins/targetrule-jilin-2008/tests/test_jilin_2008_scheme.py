@@ -18,7 +18,7 @@ from targetrule.testing import SchemeContract
 
 class TestJilin2008Scheme(SchemeContract):
     scheme = "jilin-2008"
-    plugins = (*builtin_plugins(), *plugin_modules()) if not INSTALLED else None
+    plugins = None if INSTALLED else (*builtin_plugins(), *plugin_modules())
     max_examples = 5
 
 
