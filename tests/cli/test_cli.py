@@ -329,3 +329,28 @@ def test_plugins_that_fail_to_load(monkeypatch: pytest.MonkeyPatch, error: str, 
     result = run("plugins")
     assert result.exit_code == 3
     assert zh in result.stderr and en in result.stderr
+
+
+def test_json_documents_keep_their_documented_keys(tmp_path: Path) -> None:
+    """The keys of each versioned document, as docs/cli/index.md promises (keys are only added within a version)."""
+    data = write_data(tmp_path)
+    documents = {
+        "targetrule.cli.plugins/1": run("plugins", "--json"),
+        "targetrule.cli.indicators/1": run("indicators", MINI, "--json"),
+        "targetrule.cli.validate/1": run("validate", MINI, data, "--json"),
+        "targetrule.cli.evaluate/1": run("evaluate", MINI, data, "-o", tmp_path / "o", "--format", "json", "--json"),
+        "targetrule.cli.explain/1": run("explain", MINI, data, "jia", "--json"),
+        "targetrule.cli.error/1": run("validate", MINI, tmp_path / "none.json", "--json"),
+    }
+    expected = {
+        "targetrule.cli.plugins/1": {"schema", "plugins"},
+        "targetrule.cli.indicators/1": {"schema", "scheme", "indicators"},
+        "targetrule.cli.validate/1": {"schema", "scheme", "data", "regions", "errors", "warnings", "findings"},
+        "targetrule.cli.evaluate/1": {"schema", "exit_code", "written", "results"},
+        "targetrule.cli.explain/1": {"schema", "scheme", "region", "target", "lines", "detail"},
+        "targetrule.cli.error/1": {"schema", "exit_code", "where", "message", "findings"},
+    }
+    for schema, result in documents.items():
+        document = json.loads(result.stdout)
+        assert document["schema"] == schema
+        assert expected[schema] <= set(document), schema
