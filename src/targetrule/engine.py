@@ -26,9 +26,9 @@ from targetrule.results import (
     Status,
 )
 from targetrule.rounding import ZERO, half_up
-from targetrule.scheme import ResolvedArea, Scheme, SchemeSource, ScoredItem
+from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
-from targetrule.scoring import score_indicator
+from targetrule.scoring import score_values
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
 from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
@@ -204,41 +204,37 @@ class _RegionScorer:
         )
 
     def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:
-        results = tuple(self._indicator(item, data, findings, skip=skip) for item in area.items)
+        inputs, region, path = data.inputs, data.region.id, data.path
+        plugins = self.registry.indicator_plugins
+        results = []
+        for item in area.items:
+            indicator = item.indicator
+            attainment = None
+            values: Mapping[str, Decimal] = {}
+            if not skip:
+                plugin = plugins.get(indicator.id, "?")
+                raw = inputs.get(indicator.id)
+                values, problems, attainment = score_values(
+                    indicator, item.formula, item.params, raw, region, path, plugin
+                )
+                findings.extend(problems)
+            if attainment is None:
+                status, points = Status.NOT_SCORED, ZERO
+            else:
+                status, points = Status.SCORED, half_up(attainment.value * item.points)
+            results.append(
+                IndicatorResult(
+                    indicator.id, indicator.label, item.area, status, item.points, points, attainment, values
+                )
+            )
         method = area.aggregation
         if method.additive:
-            points = sum((r.points for r in results), ZERO)
+            total = sum((r.points for r in results), ZERO)
         else:
             shares = [r.attainment.value if r.attainment else ZERO for r in results]
-            points = half_up(method.combine(shares, [i.weight for i in area.items]) * area.spec.points)
-        return AreaResult(
-            area.spec.id, area.spec.label, area.spec.points, points, method.label, method.additive, results
-        )
-
-    def _indicator(self, item: ScoredItem, data: RegionData, findings: list[Finding], *, skip: bool) -> IndicatorResult:
-        indicator = item.indicator
-        attainment = None
-        values: Mapping[str, Decimal] = {}
-        if not skip:
-            outcome = score_indicator(
-                indicator,
-                data.inputs.get(indicator.id),
-                item.params,
-                formula=item.formula,
-                region=data.region.id,
-                region_path=data.path,
-                plugin=self.registry.indicator_plugins.get(indicator.id, "?"),
-            )
-            findings.extend(outcome.findings)
-            attainment, values = outcome.attainment, outcome.values
-        if attainment is None:
-            return IndicatorResult(
-                indicator.id, indicator.label, item.area, Status.NOT_SCORED, item.points, ZERO, None, values
-            )
-        points = half_up(attainment.value * item.points)
-        return IndicatorResult(
-            indicator.id, indicator.label, item.area, Status.SCORED, item.points, points, attainment, values
-        )
+            total = half_up(method.combine(shares, [i.weight for i in area.items]) * area.spec.points)
+        spec = area.spec
+        return AreaResult(spec.id, spec.label, spec.points, total, method.label, method.additive, tuple(results))
 
     def _combine(self, areas: tuple[AreaResult, ...]) -> Decimal:
         method = self.scheme.aggregation

@@ -44,14 +44,27 @@ def score_indicator(
 ) -> Outcome:
     """Validate ``raw`` for ``indicator`` and, when valid, score it; never raises for bad input."""
     formula = formula or indicator.formula
+    params = params if params is not None else default_params(formula)
+    return Outcome(*score_values(indicator, formula, params, raw, region, region_path, plugin))
+
+
+def score_values(
+    indicator: Indicator,
+    formula: Formula,
+    params: Mapping[str, Any],
+    raw: Any,
+    region: str,
+    region_path: str,
+    plugin: str,
+) -> tuple[dict[str, Decimal], tuple[Finding, ...], Attainment | None]:
+    """The engine's hot path: parsed values, findings, and the attainment when the values are valid."""
     values, problems = check_values(indicator, raw, region, region_path)
     if problems:
-        return Outcome(values, tuple(problems), None)
+        return values, tuple(problems), None
     try:
-        attainment = formula.score(values, params if params is not None else default_params(formula))
+        return values, (), formula.score(values, params)
     except Exception as exc:  # a plugin's bug must not stop the other indicators
         failed = finding(
             "indicator.formula_failed", region=region, indicator=indicator.id, plugin=plugin, error=repr(exc)
         )
-        return Outcome(values, (failed,), None)
-    return Outcome(values, (), attainment)
+        return values, (failed,), None
