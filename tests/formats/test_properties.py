@@ -29,7 +29,7 @@ def test_safe_text_never_starts_a_formula(text: str) -> None:
     assert made == text or made == "'" + text
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     regions=st.dictionaries(ids, st.tuples(names, counts, counts), min_size=1, max_size=4),
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "gbk", "gb18030"]),

@@ -155,3 +155,16 @@ def test_unusable_paths_are_explained(tmp_path: Path, mini: Scheme, name: str, e
     with pytest.raises(DataFileError) as caught:
         read_data(path, mini)
     assert expected in caught.value.message.en
+
+
+def test_gbk_that_is_also_valid_utf8_is_read_as_gbk(tmp_path: Path) -> None:
+    # 委 in GBK is the bytes CE AF, which UTF-8 reads as the Greek ί; a Chinese reading wins
+    data = "region,indicator,input,value\njia,,name,委\n".encode("gbk")
+    assert data.decode("utf-8").endswith("ί\n")
+    assert decode(data, tmp_path / "x.csv").text.endswith("委\n")
+
+
+def test_utf8_chinese_stays_utf8(tmp_path: Path) -> None:
+    text = "region,indicator,input,value\njia,,name,长白山管委会\n"
+    decoded = decode(text.encode("utf-8"), tmp_path / "x.csv")
+    assert (decoded.text, decoded.encoding) == (text, "utf-8")
