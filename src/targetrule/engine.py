@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -89,7 +91,12 @@ class Engine:
         """
         if not isinstance(scheme, Scheme):
             scheme = self.load_scheme(scheme)
-        submissions = _as_submissions(data)
+        with _collection_paused():
+            return self._evaluate(scheme, _as_submissions(data), mode, verifications)
+
+    def _evaluate(
+        self, scheme: Scheme, submissions: Submissions, mode: Mode, verifications: VerificationsLike | None
+    ) -> Evaluation:
         findings: list[Finding] = list(submissions.findings)
         if submissions.scheme and submissions.scheme != scheme.id:
             findings.append(
@@ -140,6 +147,23 @@ class Engine:
             input_sha256=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
             scheme_origin=scheme.origin,
         )
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while results are built.
+
+    Scoring allocates many small objects and no reference cycles; with the collector running, its
+    passes over the growing results cost about a third of the engine's time. Reference counting
+    still frees everything; the collector resumes (if it was on) when the block ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _as_submissions(data: SubmissionsLike) -> Submissions:
