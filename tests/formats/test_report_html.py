@@ -46,6 +46,7 @@ def run_browser(tmp_path: Path, *args: str) -> str:
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--disable-dev-shm-usage",  # containers often have a small /dev/shm
         f"--user-data-dir={tmp_path / 'profile'}",
         *args,
     ]
