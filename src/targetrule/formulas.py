@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from attrs import frozen
+from attrs import field, frozen
 
 from targetrule.indicator import Direction
 from targetrule.rounding import HUNDRED, ONE, ZERO, fmt, fmt_plain
@@ -451,6 +451,9 @@ class Compound(_Family):
 
     family: ClassVar[str] = "compound"
     parts: tuple[Part, ...]
+    _splits: dict[int, tuple[Params, tuple[tuple[Part, Params, Decimal, str], ...]]] = field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def uses(self) -> tuple[str, ...]:
         """Every value any part reads."""
@@ -477,17 +480,31 @@ class Compound(_Family):
         total_weight = ZERO
         weighted = ZERO
         facts: dict[str, Decimal] = {}
-        for p in self.parts:
-            prefix = p.name + "."
-            sub = p.formula.score(values, {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)})
-            weight = params[prefix + "weight"]
+        for part, part_params, weight, prefix in self._split(params):
+            sub = part.formula.score(values, part_params)
             total_weight += weight
             weighted += weight * sub.value
             facts[prefix + "weight"] = weight
-            facts.update({prefix + k: v for k, v in sub.facts.items()})
+            for key, fact in sub.facts.items():
+                facts[prefix + key] = fact
         value = weighted / total_weight if total_weight else ZERO
         facts["value"] = value
         return Attainment(value, self, facts)
+
+    def _split(self, params: Params) -> tuple[tuple[Part, Params, Decimal, str], ...]:
+        """Each part with its own parameters and weight; remembered per parameter table (they are fixed per scheme)."""
+        cached = self._splits.get(id(params))
+        if cached is not None and cached[0] is params:
+            return cached[1]
+        split = []
+        for part in self.parts:
+            prefix = part.name + "."
+            own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            split.append((part, own, params[prefix + "weight"], prefix))
+        if len(self._splits) > 64:  # a bound: tests and tools may score under many throwaway tables
+            self._splits.clear()
+        self._splits[id(params)] = (params, tuple(split))
+        return tuple(split)
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """Each part's sentence with its weight, then the weighted result."""
