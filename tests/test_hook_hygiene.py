@@ -64,3 +64,10 @@ def test_the_reference_documents_no_hook_that_does_not_exist() -> None:
 def test_every_hook_specification_has_a_docstring() -> None:
     for name in HOOKS:
         assert inspect.getdoc(getattr(hookspecs, name)), f"{name} has no docstring in targetrule.hookspecs"
+
+
+def test_the_search_covers_every_test_path_but_this_file() -> None:
+    found = {p.relative_to(ROOT).as_posix() for p in _test_files()}
+    assert "tests/test_compare.py" in found
+    assert "plugins/targetrule-jilin-2008/tests/test_jilin_2008_scheme.py" in found  # a plugin's tests count too
+    assert "tests/test_hook_hygiene.py" not in found
