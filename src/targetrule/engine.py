@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,12 +27,13 @@ from targetrule.results import (
     RegionResult,
     Status,
 )
-from targetrule.rounding import ZERO, half_up
+from targetrule.rounding import CENT, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import score_values
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
+from targetrule.validation import plan_for
 from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
@@ -185,6 +186,11 @@ class _RegionScorer:
         self.bonus_items = {b.id: b for b in spec.bonus.items} if spec.bonus else {}
         self.deduction_items = {d.id: d for d in spec.deductions}
         self.veto_ids = {v.id for v in spec.vetoes}
+        plugins = registry.indicator_plugins
+        self.plans = {
+            area.spec.id: [(item, plan_for(item.indicator), plugins.get(item.indicator.id, "?")) for item in area.items]
+            for area in scheme.areas
+        }
 
     def score(self, data: RegionData, verified: Sequence[Verification] = ()) -> RegionResult:
         checked = verify_region(self.scheme, data, verified)
@@ -229,23 +235,20 @@ class _RegionScorer:
 
     def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:
         inputs, region, path = data.inputs, data.region.id, data.path
-        plugins = self.registry.indicator_plugins
         results = []
-        for item in area.items:
+        for item, plan, plugin in self.plans[area.spec.id]:
             indicator = item.indicator
             attainment = None
             values: Mapping[str, Decimal] = {}
             if not skip:
-                plugin = plugins.get(indicator.id, "?")
                 raw = inputs.get(indicator.id)
-                values, problems, attainment = score_values(
-                    indicator, item.formula, item.params, raw, region, path, plugin
-                )
-                findings.extend(problems)
+                values, problems, attainment = score_values(plan, item.formula, item.params, raw, region, path, plugin)
+                if problems:
+                    findings.extend(problems)
             if attainment is None:
                 status, points = Status.NOT_SCORED, ZERO
             else:
-                status, points = Status.SCORED, half_up(attainment.value * item.points)
+                status, points = Status.SCORED, (attainment.value * item.points).quantize(CENT, ROUND_HALF_UP)
             results.append(
                 IndicatorResult(
                     indicator.id, indicator.label, item.area, status, item.points, points, attainment, values

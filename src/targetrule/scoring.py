@@ -15,7 +15,7 @@ from attrs import frozen
 from targetrule.findings import Finding, finding
 from targetrule.formulas import Attainment, Formula
 from targetrule.indicator import Indicator
-from targetrule.validation import check_values
+from targetrule.validation import ValuePlan, check_planned, plan_for
 
 
 @frozen
@@ -45,11 +45,11 @@ def score_indicator(
     """Validate ``raw`` for ``indicator`` and, when valid, score it; never raises for bad input."""
     formula = formula or indicator.formula
     params = params if params is not None else default_params(formula)
-    return Outcome(*score_values(indicator, formula, params, raw, region, region_path, plugin))
+    return Outcome(*score_values(plan_for(indicator), formula, params, raw, region, region_path, plugin))
 
 
 def score_values(
-    indicator: Indicator,
+    plan: ValuePlan,
     formula: Formula,
     params: Mapping[str, Any],
     raw: Any,
@@ -58,13 +58,13 @@ def score_values(
     plugin: str,
 ) -> tuple[dict[str, Decimal], tuple[Finding, ...], Attainment | None]:
     """The engine's hot path: parsed values, findings, and the attainment when the values are valid."""
-    values, problems = check_values(indicator, raw, region, region_path)
+    values, problems = check_planned(plan, raw, region, region_path)
     if problems:
         return values, tuple(problems), None
     try:
         return values, (), formula.score(values, params)
     except Exception as exc:  # a plugin's bug must not stop the other indicators
         failed = finding(
-            "indicator.formula_failed", region=region, indicator=indicator.id, plugin=plugin, error=repr(exc)
+            "indicator.formula_failed", region=region, indicator=plan.indicator.id, plugin=plugin, error=repr(exc)
         )
         return values, (failed,), None

@@ -106,7 +106,7 @@ def input_path(region_path: str, indicator_id: str, input_name: str | None = Non
 
 
 @frozen
-class _Plan:
+class ValuePlan:
     """An indicator's inputs, precomputed once so that checking a region's values stays cheap."""
 
     indicator: Indicator
@@ -114,17 +114,18 @@ class _Plan:
     names: frozenset[str]
 
 
-_PLANS: dict[int, _Plan] = {}
+_PLANS: dict[int, ValuePlan] = {}
 
 
-def _plan(indicator: Indicator) -> _Plan:
+def plan_for(indicator: Indicator) -> ValuePlan:
+    """The value plan of ``indicator``, built on first use."""
     plan = _PLANS.get(id(indicator))
     if plan is None or plan.indicator is not indicator:
         fields = tuple(
             (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, spec.upper_bound)
             for spec in indicator.inputs
         )
-        plan = _PLANS[id(indicator)] = _Plan(indicator, fields, frozenset(indicator.input_map))
+        plan = _PLANS[id(indicator)] = ValuePlan(indicator, fields, frozenset(indicator.input_map))
     return plan
 
 
@@ -132,6 +133,12 @@ def check_values(
     indicator: Indicator, raw: Any, region: str, region_path: str
 ) -> tuple[dict[str, Decimal], list[Finding]]:
     """Parse and check one indicator's raw values; return the parsed values and every finding."""
+    return check_planned(plan_for(indicator), raw, region, region_path)
+
+
+def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> tuple[dict[str, Decimal], list[Finding]]:
+    """:func:`check_values` with the indicator's plan already at hand (the engine's hot path)."""
+    indicator = plan.indicator
     problems: list[Finding] = []
     if raw is None:
         path = input_path(region_path, indicator.id)
@@ -139,7 +146,6 @@ def check_values(
     if type(raw) is not dict and not isinstance(raw, Mapping):
         path = input_path(region_path, indicator.id)
         return {}, [finding("indicator.not_an_object", region=region, indicator=indicator.id, path=path, value=raw)]
-    plan = _plan(indicator)
     values: dict[str, Decimal] = {}
     for name, spec, numeric, counts, minimum, upper in plan.fields:
         given = raw.get(name)
