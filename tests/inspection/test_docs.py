@@ -21,9 +21,6 @@ def test_the_page_has_examples() -> None:
 def test_examples_run() -> None:
     namespace: dict[str, object] = {"__name__": "inspection_doc"}
     for index, block in enumerate(blocks()):
-        # TEMPORARY until the [misreporting] table is added to jilin-2007 (after the scheme's author is done)
-        if "scheme.spec.misreporting" in block and namespace["scheme"].spec.misreporting is None:  # type: ignore[attr-defined]
-            continue
         with contextlib.redirect_stdout(io.StringIO()):
             try:
                 exec(compile(block, f"{DOC.name}[python block {index}]", "exec"), namespace)
