@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
 from conftest import figures, region
 
-from targetrule import Engine, Scheme
+from targetrule import Engine, Evaluation, Scheme
 
 SURVEYED = {"zh": "长白山管委会", "en": "Changbai Mountain Administrative Committee"}
 
@@ -69,3 +70,46 @@ def test_survey_only_region_alone_is_never_ranked(engine: Engine, scheme: Scheme
     result = engine.evaluate(scheme, [data()[3]])
     assert result.ranking() == ()
     assert result.region("changbaishan").rank is None
+
+
+def _bundled(engine: Engine) -> tuple[Scheme, Evaluation]:
+    from importlib import resources
+
+    scheme = engine.load_scheme("jilin-2007")
+    return scheme, engine.evaluate(scheme, resources.files("targetrule") / "examples" / "jilin-2007.json")
+
+
+def test_every_result_format_lists_the_survey_only_region_and_marks_it(engine: Engine) -> None:
+    import csv
+    import io
+
+    from targetrule.formats.results import render_results
+
+    scheme, result = _bundled(engine)
+    files = render_results("csv", result, scheme, "zh")
+    rows = list(csv.DictReader(io.StringIO(files["ranking.csv"].decode("utf-8-sig"))))
+    surveyed = next(r for r in rows if r["region"] == "changbaishan")
+    assert (surveyed["survey_only"], surveyed["rank"], surveyed["award"]) == ("true", "", "")
+    assert all(r["survey_only"] == "false" for r in rows if r["region"] != "changbaishan")
+
+    document = json.loads(render_results("json", result, scheme, "zh")["results.json"])
+    assert "changbaishan" not in document["ranking"]
+    assert next(r for r in document["regions"] if r["region"]["id"] == "changbaishan")["region"]["survey_only"]
+
+
+def test_html_report_and_workbook_mark_the_survey_only_region(engine: Engine) -> None:
+    import io
+
+    pytest.importorskip("jinja2")
+    pytest.importorskip("pygal")
+    openpyxl = pytest.importorskip("openpyxl")
+    from targetrule.formats.results import render_results
+
+    scheme, result = _bundled(engine)
+    html = render_results("html", result, scheme, "zh")["report.html"].decode("utf-8")
+    assert 'id="region-changbaishan"' in html
+    assert "仅督查调研，不排名" in html
+    workbook = openpyxl.load_workbook(io.BytesIO(render_results("xlsx", result, scheme, "zh")["results.xlsx"]))
+    rows = [row for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)]
+    row = next(r for r in rows if "changbaishan" in r)
+    assert "是 / yes" in row
