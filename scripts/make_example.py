@@ -328,7 +328,16 @@ def build(registry: Registry) -> dict[str, Any]:
         if profile.deductions:
             entry["deductions"] = [{"id": d, "note": note} for d, note in profile.deductions]
         regions.append(entry)
-    document = {"schema": "targetrule.submissions/1", "scheme": "jilin-2007", "period": "2007", "regions": regions}
+    document = {
+        "schema": "targetrule.submissions/1",
+        "scheme": "jilin-2007",
+        "period": "2007",
+        "note": {
+            "zh": "示例数据，纯属虚构，并非2007年实际报表",
+            "en": "illustrative figures, not the 2007 returns",
+        },
+        "regions": regions,
+    }
     check(document, items)
     return document
 

@@ -63,6 +63,7 @@ class Submissions:
     period: str | None = None
     findings: tuple[Finding, ...] = ()
     raw: Any = field(default=None, eq=False, repr=False)
+    note: Label | None = None  # e.g. "illustrative figures", shown beside the results
 
 
 _REGION_KEYS = {"id", "name", "kind", "parent", "survey_only"}
@@ -78,7 +79,7 @@ def read_submissions(data: Mapping[str, Any] | list[Any]) -> Submissions:
             findings=(finding("submission.malformed", path="$", detail="应为 JSON 对象 / expected a JSON object"),),
             raw=data,
         )
-    unknown = set(document) - {"schema", "scheme", "period", "regions"}
+    unknown = set(document) - {"schema", "scheme", "period", "note", "regions"}
     for key in sorted(unknown):
         problems.append(finding("submission.malformed", path=f"$.{key}", detail=f"未知字段 / unknown field {key!r}"))
     raw_regions = document.get("regions")
@@ -97,7 +98,22 @@ def read_submissions(data: Mapping[str, Any] | list[Any]) -> Submissions:
         period=_text(document.get("period")),
         findings=tuple(problems),
         raw=document,
+        note=_note(document.get("note"), problems),
     )
+
+
+def _note(raw: Any, problems: list[Finding]) -> Label | None:
+    """A document's note: ``{"zh": …, "en": …}`` or one string for both languages."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return Label(raw, raw)
+    if isinstance(raw, Mapping) and isinstance(raw.get("zh"), str) and isinstance(raw.get("en"), str):
+        return Label(raw["zh"], raw["en"])
+    problems.append(
+        finding("submission.malformed", path="$.note", value=raw, detail="应为 {zh, en} / expected {zh, en}")
+    )
+    return None
 
 
 def load_submissions(path: str | Path) -> Submissions:

@@ -93,3 +93,34 @@ def test_a_ratio_is_computed_from_its_counts_and_defined_at_zero() -> None:
 def test_indicator_data_of_the_wrong_shape() -> None:
     assert [f.code for f in findings_for(None)] == ["indicator.missing"]
     assert [f.code for f in findings_for([1, 2, 3])] == ["indicator.not_an_object"]
+
+
+def test_a_complement_ratio_is_the_share_not_in_the_numerator() -> None:
+    from targetrule import Indicator, Input, Kind, Label, PerPoint, Ratio
+
+    compliance = Indicator(
+        "t.compliance",
+        "work",
+        Label("合规率", "compliance"),
+        "t",
+        "%",
+        (
+            Input("funds", Label("基金", "funds"), Kind.AMOUNT),
+            Input("bad", Label("不合规", "non-compliant"), Kind.AMOUNT),
+        ),
+        PerPoint("rate"),
+        derived=(Ratio("rate", Label("合规率", "compliance rate"), "bad", "funds", complement=True),),
+    )
+    # (2,000 − 50) / 2,000 × 100 = 97.5%
+    assert score_indicator(compliance, {"funds": 2000, "bad": 50}).values["rate"] == D("97.5")
+    found = score_indicator(compliance, {"funds": 2000, "bad": 2500}).findings
+    assert [f.code for f in found] == ["rule.part_exceeds_whole"]  # more non-compliant money than money
+
+
+def test_a_document_note_is_kept_and_a_malformed_one_is_a_finding() -> None:
+    from targetrule import read_submissions
+
+    subs = read_submissions({"note": {"zh": "示例", "en": "illustrative"}, "regions": [{"id": "a", "name": "甲"}]})
+    assert subs.note is not None and subs.note.en == "illustrative" and subs.findings == ()
+    bad = read_submissions({"note": 3, "regions": [{"id": "a", "name": "甲"}]})
+    assert [(f.code, f.path) for f in bad.findings] == [("submission.malformed", "$.note")]
