@@ -92,13 +92,14 @@ def read_submissions(data: Mapping[str, Any] | list[Any]) -> Submissions:
             problems.extend(found)
             if region is not None:
                 regions.append(region)
+    note = _note(document.get("note"), problems)
     return Submissions(
         tuple(regions),
         scheme=_text(document.get("scheme")),
         period=_text(document.get("period")),
         findings=tuple(problems),
         raw=document,
-        note=_note(document.get("note"), problems),
+        note=note,
     )
 
 
