@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         check_valid_inputs_score,
         check_validation_never_raises,
         contract_settings,
+        for_all,
     )
     from targetrule.testing.strategies import (
         INVALID_KINDS,
@@ -62,6 +63,7 @@ _HOME = {
     "check_valid_inputs_score": "properties",
     "check_validation_never_raises": "properties",
     "contract_settings": "properties",
+    "for_all": "properties",
     "INVALID_KINDS": "strategies",
     "InvalidCase": "strategies",
     "arbitrary_inputs": "strategies",
@@ -93,6 +95,7 @@ __all__ = [
     "check_valid_inputs_score",
     "check_validation_never_raises",
     "contract_settings",
+    "for_all",
     "invalid_inputs",
     "invalid_kinds",
     "region_inputs",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -35,6 +35,8 @@ from targetrule.testing.strategies import (
     valid_values,
 )
 
+T = TypeVar("T")
+
 INDICATOR_EXAMPLES = 40
 SCHEME_EXAMPLES = 10
 
@@ -46,6 +48,27 @@ def contract_settings(max_examples: int | None = None, default: int = INDICATOR_
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
     )
+
+
+def for_all(
+    strategy: st.SearchStrategy[T],
+    body: Callable[[T], None],
+    max_examples: int | None = None,
+    *,
+    default: int = INDICATOR_EXAMPLES,
+    name: str = "example",
+) -> None:
+    """Run ``body`` on examples drawn from ``strategy`` under the contract's settings; a failure is shrunk and raised.
+
+    ``name`` is what hypothesis calls the example in its report (``raw=...``, ``case=...``).
+    """
+
+    @given(**{name: strategy})
+    @contract_settings(max_examples, default)
+    def run(**drawn: Any) -> None:
+        body(drawn[name])
+
+    run()
 
 
 def resolve_params(formula: Formula, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -107,14 +130,12 @@ def check_valid_inputs_score(
     """Scoring a valid input never yields a finding, and always gives an attainment."""
     resolved = resolve_params(formula or indicator.formula, params)
 
-    @given(raw=valid_inputs(indicator))
-    @contract_settings(max_examples)
-    def run(raw: dict[str, Any]) -> None:
+    def holds(raw: dict[str, Any]) -> None:
         outcome = _score(indicator, raw, resolved, formula)
         assert not outcome.findings, f"{indicator.id}: valid input {raw!r} gave findings: {_findings(outcome)}"
         assert outcome.attainment is not None
 
-    run()
+    for_all(valid_inputs(indicator), holds, max_examples, name="raw")
 
 
 def check_attainment_within_cap(
@@ -129,9 +150,7 @@ def check_attainment_within_cap(
     resolved = resolve_params(formula or indicator.formula, params)
     limit = cap if cap is not None else attainment_cap(resolved)
 
-    @given(raw=valid_inputs(indicator))
-    @contract_settings(max_examples)
-    def run(raw: dict[str, Any]) -> None:
+    def holds(raw: dict[str, Any]) -> None:
         outcome = _score(indicator, raw, resolved, formula)
         assert outcome.attainment is not None, f"{indicator.id}: valid input {raw!r} not scored: {_findings(outcome)}"
         value = outcome.attainment.value
@@ -139,7 +158,7 @@ def check_attainment_within_cap(
         assert value.is_finite(), f"{indicator.id}: attainment {value} is not finite"
         assert ZERO <= value <= limit, f"{indicator.id}: attainment {value} outside [0, {limit}] for {raw!r}"
 
-    run()
+    for_all(valid_inputs(indicator), holds, max_examples, name="raw")
 
 
 def check_monotone(
@@ -156,9 +175,7 @@ def check_monotone(
         return
     rel = constraints(indicator)
 
-    @given(data=st.data())
-    @contract_settings(max_examples)
-    def run(data: st.DataObject) -> None:
+    def holds(data: st.DataObject) -> None:
         values = data.draw(valid_values(indicator, complete=True), label="values")
         spec = data.draw(st.sampled_from(movable), label="input")
         low, high = room(indicator, rel, spec.name, values)
@@ -178,7 +195,7 @@ def check_monotone(
             f"but the attainment fell from {a} to {b}; other values {values}"
         )
 
-    run()
+    for_all(st.data(), holds, max_examples, name="data")
 
 
 def check_deterministic(
@@ -191,9 +208,7 @@ def check_deterministic(
     """The same input scores the same attainment, facts and explanation every time, and is left unchanged."""
     resolved = resolve_params(formula or indicator.formula, params)
 
-    @given(raw=valid_inputs(indicator))
-    @contract_settings(max_examples)
-    def run(raw: dict[str, Any]) -> None:
+    def holds(raw: dict[str, Any]) -> None:
         kept = copy.deepcopy(raw)
         first = _score(indicator, raw, resolved, formula)
         second = _score(indicator, copy.deepcopy(raw), resolved, formula)
@@ -203,7 +218,7 @@ def check_deterministic(
         assert dict(first.attainment.facts) == dict(second.attainment.facts)
         assert first.attainment.explanation() == second.attainment.explanation()
 
-    run()
+    for_all(valid_inputs(indicator), holds, max_examples, name="raw")
 
 
 def check_invalid_inputs_found(
@@ -221,9 +236,7 @@ def check_invalid_inputs_found(
     resolved = resolve_params(formula or indicator.formula, params)
     for kind in kinds or invalid_kinds(indicator):
 
-        @given(case=invalid_inputs(indicator, [kind]))
-        @contract_settings(max_examples, default=max(5, INDICATOR_EXAMPLES // 4))
-        def run(case: InvalidCase) -> None:
+        def holds(case: InvalidCase) -> None:
             outcome = _score(indicator, case.raw, resolved, formula)
             assert outcome.attainment is None, f"{indicator.id}: {case.kind} ({case.note}) was scored anyway"
             matching = [f for f in outcome.findings if f.code == case.code]
@@ -238,7 +251,9 @@ def check_invalid_inputs_found(
             for f in matching:
                 assert f.indicator == indicator.id and f.message.zh and f.message.en and f.path
 
-        run()
+        for_all(
+            invalid_inputs(indicator, [kind]), holds, max_examples, default=max(5, INDICATOR_EXAMPLES // 4), name="case"
+        )
 
 
 def check_validation_never_raises(
@@ -251,9 +266,7 @@ def check_validation_never_raises(
     """Whatever is passed as the data, scoring returns an outcome: findings and no score, or a score and none."""
     resolved = resolve_params(formula or indicator.formula, params)
 
-    @given(raw=arbitrary_inputs(indicator))
-    @contract_settings(max_examples)
-    def run(raw: Any) -> None:
+    def holds(raw: Any) -> None:
         outcome = _score(indicator, raw, resolved, formula)
         if outcome.findings:
             assert outcome.attainment is None, f"{indicator.id}: scored despite {_findings(outcome)}"
@@ -262,7 +275,7 @@ def check_validation_never_raises(
         for f in outcome.findings:
             assert f.message.zh and f.message.en, f"{indicator.id}: finding {f.code} lacks a bilingual message"
 
-    run()
+    for_all(arbitrary_inputs(indicator), holds, max_examples, name="raw")
 
 
 def renderings(value: Decimal) -> tuple[str, ...]:
@@ -293,9 +306,7 @@ def check_explanation_mentions_numbers(
     flags = {s.name for s in indicator.inputs if s.kind is Kind.FLAG}
     checked = names if names is not None else tuple(n for n in formula_used.uses() if n not in flags)
 
-    @given(raw=valid_inputs(indicator))
-    @contract_settings(max_examples)
-    def run(raw: dict[str, Any]) -> None:
+    def holds(raw: dict[str, Any]) -> None:
         outcome = _score(indicator, raw, resolved, formula)
         assert outcome.attainment is not None, f"{indicator.id}: valid input not scored: {_findings(outcome)}"
         text = outcome.attainment.explanation()
@@ -310,7 +321,7 @@ def check_explanation_mentions_numbers(
                     f"(looked for {renderings(value)})"
                 )
 
-    run()
+    for_all(valid_inputs(indicator), holds, max_examples, name="raw")
 
 
 # --- schemes -------------------------------------------------------------------------------------
@@ -328,9 +339,7 @@ def _errors(evaluation: Evaluation) -> str:
 def check_scheme_scores_valid_submissions(engine: Engine, scheme: Scheme, *, max_examples: int | None = None) -> None:
     """Whole valid submissions evaluate without an error, every indicator scored, the regions ranked."""
 
-    @given(document=submissions(scheme))
-    @contract_settings(max_examples, default=SCHEME_EXAMPLES)
-    def run(document: dict[str, Any]) -> None:
+    def holds(document: dict[str, Any]) -> None:
         evaluation = engine.evaluate(scheme, document)
         assert not evaluation.errors, f"{scheme.id}: valid submissions gave errors: {_errors(evaluation)}"
         assert evaluation.ranked, f"{scheme.id}: valid submissions were not ranked"
@@ -339,19 +348,19 @@ def check_scheme_scores_valid_submissions(engine: Engine, scheme: Scheme, *, max
                 assert item.status is Status.SCORED, f"{scheme.id}: {region.region.id} {item.indicator} not scored"
             assert region.composite >= 0, f"{scheme.id}: {region.region.id} has a negative composite"
 
-    run()
+    for_all(submissions(scheme), holds, max_examples, default=SCHEME_EXAMPLES, name="document")
 
 
 def check_region_order_irrelevant(engine: Engine, scheme: Scheme, *, max_examples: int | None = None) -> None:
     """Re-ordering the regions never changes any region's points, composite, rank, grade or award."""
 
-    @given(document=submissions(scheme), data=st.data())
-    @contract_settings(max_examples, default=SCHEME_EXAMPLES)
-    def run(document: dict[str, Any], data: st.DataObject) -> None:
-        regions = document["regions"]
-        order = data.draw(st.permutations(range(len(regions))), label="order")
-        shuffled = {**document, "regions": [regions[i] for i in order]}
-        first, second = engine.evaluate(scheme, document), engine.evaluate(scheme, shuffled)
+    def shuffled(document: dict[str, Any]) -> st.SearchStrategy[tuple[dict[str, Any], list[int]]]:
+        return st.permutations(range(len(document["regions"]))).map(lambda order: (document, order))
+
+    def holds(drawn: tuple[dict[str, Any], list[int]]) -> None:
+        document, order = drawn
+        reordered = {**document, "regions": [document["regions"][i] for i in order]}
+        first, second = engine.evaluate(scheme, document), engine.evaluate(scheme, reordered)
         for result in first.regions:
             other = second.region(result.region.id)
             assert _summary(result) == _summary(other), (
@@ -359,16 +368,16 @@ def check_region_order_irrelevant(engine: Engine, scheme: Scheme, *, max_example
                 f"and {_summary(other)} in another ({order})"
             )
 
-    run()
+    for_all(
+        submissions(scheme).flatmap(shuffled), holds, max_examples, default=SCHEME_EXAMPLES, name="document_and_order"
+    )
 
 
 def check_rank_follows_composite(engine: Engine, scheme: Scheme, *, max_examples: int | None = None) -> None:
     """Ranks agree with composites: a higher composite ranks better; without tie-breaks, equal ones share a rank."""
     tie_breaks = bool(scheme.spec.ranking.tie_break)
 
-    @given(document=submissions(scheme))
-    @contract_settings(max_examples, default=SCHEME_EXAMPLES)
-    def run(document: dict[str, Any]) -> None:
+    def holds(document: dict[str, Any]) -> None:
         evaluation = engine.evaluate(scheme, document)
         ranked = [r for r in evaluation.regions if r.rank is not None]
         for region in evaluation.regions:
@@ -390,4 +399,4 @@ def check_rank_follows_composite(engine: Engine, scheme: Scheme, *, max_examples
                         f"ranked {b.rank} with {b.composite}"
                     )
 
-    run()
+    for_all(submissions(scheme), holds, max_examples, default=SCHEME_EXAMPLES, name="document")
