@@ -248,3 +248,19 @@ class _Schemes:
 def test_the_scheme_the_data_names_is_not_a_warning(engine: Engine, schemes: tuple[Scheme, Scheme]) -> None:
     result = compare(engine, *schemes, {**DATA, "scheme": "year-a"})
     assert result.evaluation_b.findings == ()  # evaluating year-a data under year-b is the point
+
+
+def test_a_survey_only_region_is_compared_but_never_ranked(engine: Engine, schemes: tuple[Scheme, Scheme]) -> None:
+    surveyed = dict(DATA["regions"][0], id="r3", name={"zh": "丙区", "en": "Area Three"}, survey_only=True)
+    result = compare(engine, *schemes, {"regions": [*DATA["regions"], surveyed]})
+    r3 = result.region("r3")
+    # Same data as r1: 7.40 under A, 7.30 under B; scored, not ranked, so no rank change.
+    assert (r3.composite_a, r3.composite_b, r3.rank_a, r3.rank_b, r3.rank_change) == (
+        D("7.40"),
+        D("7.30"),
+        None,
+        None,
+        None,
+    )
+    assert [c.region for c in result.regions] == ["r1", "r2", "r3"]  # unranked last
+    assert "丙区：综合 7.40 → 7.30（-0.10），未排名 → 未排名（督查调研，不排名）" in result.to_text("zh")
