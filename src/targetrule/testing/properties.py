@@ -46,6 +46,7 @@ def contract_settings(max_examples: int | None = None, default: int = INDICATOR_
     return settings(
         max_examples=max_examples or _config.max_examples or default,
         deadline=None,
+        report_multiple_bugs=False,  # one shrunk counterexample, an AssertionError, not an exception group
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
     )
 
