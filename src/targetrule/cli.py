@@ -210,14 +210,17 @@ def _scheme_path(name: str, scheme: Scheme) -> list[Path]:
     return [path] if path.is_file() else []
 
 
-def _evaluate(engine: Engine, scheme: Scheme, data: Path, *, lenient: bool = False) -> Evaluation:
-    """Read DATA in whatever format it is, evaluate it, and point every finding into the user's file."""
+def _evaluate(engine: Engine, scheme: Scheme, data: Path, *, lenient: bool = False) -> tuple[Evaluation, Label | None]:
+    """Read DATA in whatever format it is, evaluate it, and point every finding into the user's file.
+
+    Returns the evaluation and the data's note (e.g. "illustrative figures"), shown beside results.
+    """
     from targetrule.formats.loaded import relocate_evaluation
     from targetrule.formats.read import read_data
 
     loaded = read_data(data, scheme)
     evaluation = engine.evaluate(scheme, loaded.submissions, mode="lenient" if lenient else "strict")
-    return relocate_evaluation(evaluation, loaded)
+    return relocate_evaluation(evaluation, loaded), loaded.submissions.note
 
 
 # --- commands -------------------------------------------------------------------------------------
@@ -420,7 +423,7 @@ def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
     """Check DATA (.json, .csv or a filled .xlsx template) against SCHEME; print every finding / 校验数据."""
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
-    evaluation = _evaluate(engine, loaded_scheme, data)
+    evaluation, _ = _evaluate(engine, loaded_scheme, data)
     findings = evaluation.findings
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors
@@ -519,10 +522,13 @@ def ranking_table(evaluation: Evaluation, lang: Lang, scheme: Scheme | None = No
     return table(headers, rows, numeric=[0, 2])
 
 
-def _rendered(folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[Path, bytes]:
+def _rendered(
+    folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Label | None
+) -> dict[Path, bytes]:
     from targetrule.formats.results import render_results
 
-    return {folder / name: content for name, content in render_results(fmt, evaluation, scheme, lang).items()}
+    files = render_results(fmt, evaluation, scheme, lang, note=note)
+    return {folder / name: content for name, content in files.items()}
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -566,7 +572,7 @@ def evaluate(
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
     source = _data_path(loaded_scheme, data, example)
-    evaluation = _evaluate(engine, loaded_scheme, source, lenient=lenient)
+    evaluation, note = _evaluate(engine, loaded_scheme, source, lenient=lenient)
     folder = output if output is not None else Path(DEFAULT_OUTPUT)
     rendered: dict[Path, bytes] = {}
     # Everything is rendered before anything is written: a failure leaves no partial results.
@@ -575,10 +581,10 @@ def evaluate(
             chosen, label=say(lang, "生成结果文件", "rendering results"), file=sys.stderr, show_pos=True
         ) as progress:
             for fmt in progress:
-                rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang))
+                rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
     else:
         for fmt in chosen:
-            rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang))
+            rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
     written = write_all(rendered, [source, *_scheme_path(scheme, loaded_scheme)])
     errors = [f for f in evaluation.findings if f.is_error]
     code = EXIT_FINDINGS if errors or not evaluation.ranked else EXIT_OK
@@ -593,6 +599,8 @@ def evaluate(
         )
         sys.exit(code)
     click.echo(f"{evaluation.scheme_title(lang)}  ({evaluation.scheme})")
+    if note is not None:
+        click.echo(say(lang, "注：", "note: ") + note(lang))
     if not evaluation.ranked and evaluation.not_ranked_because is not None:
         click.echo(say(lang, "未排名：", "not ranked: ") + evaluation.not_ranked_because(lang))
     click.echo(ranking_table(evaluation, lang, loaded_scheme))
@@ -629,7 +637,7 @@ def explain(scheme: str, data: Path, region: str, target: str | None, lenient: b
 
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
-    evaluation = _evaluate(engine, loaded_scheme, data, lenient=lenient)
+    evaluation, _ = _evaluate(engine, loaded_scheme, data, lenient=lenient)
     known = {r.region.id: r for r in evaluation.regions}
     by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
     result = known.get(region) or by_name.get(region)

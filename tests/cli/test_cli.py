@@ -354,3 +354,16 @@ def test_json_documents_keep_their_documented_keys(tmp_path: Path) -> None:
         document = json.loads(result.stdout)
         assert document["schema"] == schema
         assert expected[schema] <= set(document), schema
+
+
+def test_the_data_note_is_shown_beside_the_results(tmp_path: Path) -> None:
+    data = mini_data()
+    data["note"] = {"zh": "示例数据<纯属虚构>", "en": "illustrative <figures>"}
+    path = write_data(tmp_path, data)
+    result = run("evaluate", MINI, path, "-o", tmp_path / "out", "--format", "html")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "注：示例数据<纯属虚构>"
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "数据说明：示例数据&lt;纯属虚构&gt;" in report
+    english = run("evaluate", MINI, path, "-o", tmp_path / "en", "--format", "csv", "--lang", "en")
+    assert english.stdout.splitlines()[1] == "note: illustrative <figures>"

@@ -16,6 +16,7 @@ from targetrule.text import Label, Lang
 
 _WORDS: Mapping[str, tuple[str, str]] = {
     "report": ("考评结果报告", "evaluation report"),
+    "note": ("数据说明", "about the data"),
     "scheme": ("方案", "scheme"),
     "mode": ("模式", "mode"),
     "strict": ("严格", "strict"),
@@ -62,7 +63,9 @@ def _jinja() -> Any:
     return jinja2
 
 
-def render_html(evaluation: Evaluation, lang: Lang = "zh", scheme: Scheme | None = None) -> bytes:
+def render_html(
+    evaluation: Evaluation, lang: Lang = "zh", scheme: Scheme | None = None, *, note: Label | None = None
+) -> bytes:
     """The report page as UTF-8 bytes: ranking chart and table, awards, each region's profile, findings, provenance."""
     jinja2 = _jinja()
     from markupsafe import Markup
@@ -93,6 +96,7 @@ def render_html(evaluation: Evaluation, lang: Lang = "zh", scheme: Scheme | None
     page = template.render(
         ev=evaluation,
         lang=lang,
+        note=note(lang) if note else None,
         t=words,
         regions=regions,
         awards=[(label(lang), names) for label, names in awards.values()],

@@ -23,6 +23,7 @@ th { background: #e2e8f0; } td.num { text-align: right; font-variant-numeric: ta
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; margin-right: 6px; }
 .badge.survey { background: #718096; color: white; } .badge.veto { background: #c53030; color: white; }
 .badge.award { background: #d69e2e; color: white; } .badge.grade { background: #2b6cb0; color: white; }
+.note { background: #fffbea; border-left: 4px solid #d69e2e; padding: 8px 12px; }
 .warn { background: #fff5f5; border-left: 4px solid #c53030; padding: 8px 12px; }
 .profile { display: flex; gap: 16px; flex-wrap: wrap; align-items: flex-start; }
 .profile .chart { flex: 0 0 560px; } .profile .facts { flex: 1 1 300px; }
@@ -37,6 +38,7 @@ code { font-size: 12px; }
 <header>
 <h1>{{ ev.scheme_title(lang) }}</h1>
 <div class="sub">{{ t.report }} · {{ t.scheme }} <code>{{ ev.scheme }}</code> · {{ t.mode }} {{ t[ev.mode] }}</div>
+{% if note %}<p class="note">{{ t.note }}：{{ note }}</p>{% endif %}
 {% if not ev.ranked %}<p class="warn">{{ ev.not_ranked_because(lang) if ev.not_ranked_because else t.not_ranked }}</p>{% endif %}
 </header>
 

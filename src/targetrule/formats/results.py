@@ -7,7 +7,7 @@ import sys
 
 from targetrule.results import Evaluation
 from targetrule.scheme import Scheme
-from targetrule.text import Lang
+from targetrule.text import Label, Lang
 
 FORMATS = ("json", "csv", "xlsx", "html")
 EXTRAS = {"xlsx": "xlsx", "html": "report"}
@@ -25,8 +25,13 @@ def missing_libraries(fmt: str) -> list[str]:
     return [name for name in _LIBRARIES.get(fmt, ()) if missing(name)]
 
 
-def render_results(fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang) -> dict[str, bytes]:
-    """The files of one format, by file name, rendered in memory (nothing is written here)."""
+def render_results(
+    fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, *, note: Label | None = None
+) -> dict[str, bytes]:
+    """The files of one format, by file name, rendered in memory (nothing is written here).
+
+    ``note`` is the data's own note (e.g. "illustrative figures"), shown at the top of the report.
+    """
     if fmt == "json":
         from targetrule.formats.results_json import render_json
 
@@ -42,5 +47,5 @@ def render_results(fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang)
     if fmt == "html":
         from targetrule.formats.report_html import render_html
 
-        return {"report.html": render_html(evaluation, lang, scheme)}
+        return {"report.html": render_html(evaluation, lang, scheme, note=note)}
     raise ValueError(f"unknown result format {fmt!r}")
