@@ -86,6 +86,7 @@ def test_the_extension_drops_and_renames_what_2008_changed() -> None:
     document = example_submissions()
     changchun = document["regions"][0]["inputs"]
     assert document["scheme"] == "jilin-2008"
+    assert document["note"]["en"].startswith("Illustrative (made-up) figures")  # the 2008 note, not 2007's
     assert not any(k.startswith("dibao.") for k in changchun)
     assert "employment.registered_unemployment_rate" not in changchun
     assert "employment.registered_unemployment_2008" in changchun

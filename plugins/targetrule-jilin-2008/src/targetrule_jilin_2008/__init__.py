@@ -45,7 +45,11 @@ def example_submissions() -> dict[str, Any]:
         )
     )
     document: dict[str, Any] = copy.deepcopy(base)
-    document["scheme"], document["period"] = extension["scheme"], extension["period"]
+    document["scheme"], document["period"], document["note"] = (
+        extension["scheme"],
+        extension["period"],
+        extension["note"],
+    )
     dropped = tuple(extension["drop_prefixes"])
     renamed: dict[str, str] = extension["rename"]
     for region in document["regions"]:
