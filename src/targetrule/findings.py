@@ -41,6 +41,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     ),
     "input.below_minimum": (Severity.ERROR, "{value} 小于下限 {limit}", "{value} is below the minimum {limit}"),
     "input.above_maximum": (Severity.ERROR, "{value} 超过上限 {limit}", "{value} is above the maximum {limit}"),
+    "input.implausible": (
+        Severity.ERROR,
+        "{value} 不是合理的数值（应为 0，或绝对值在 0.000001 与 10¹⁵ 之间）",
+        "{value} is not a plausible figure (expected 0, or a size between 0.000001 and 10^15)",
+    ),
     "input.not_flag": (
         Severity.ERROR,
         "应为 是/否（true/false），实为 {value}",

@@ -184,8 +184,16 @@ def _new_manager() -> pluggy.PluginManager:
     return pm
 
 
+def plugin_label(plugin: object) -> str:
+    """The name a plugin is registered under: a module's or class's own name, else its type's."""
+    name = getattr(plugin, "__name__", None)
+    if isinstance(name, str):
+        return name
+    return f"{type(plugin).__module__}.{type(plugin).__qualname__}"
+
+
 def _register(pm: pluggy.PluginManager, plugin: object) -> None:
-    name = getattr(plugin, "__name__", None) if isinstance(plugin, ModuleType) else None
+    name = plugin_label(plugin)
     try:
         pm.register(plugin, name=name)
     except ValueError as exc:

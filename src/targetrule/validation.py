@@ -16,6 +16,10 @@ from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ONE, ZERO
 
+# Figures beyond these sizes are typing slips, and would overflow the decimal context when divided.
+LARGEST = Decimal(10) ** 15
+SMALLEST = Decimal(10) ** -6
+
 _TRUE = {"true", "yes", "y", "1", "是", "有", "√"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "×"}
 
@@ -46,6 +50,8 @@ def parse_value(raw: Any, spec: Input) -> Decimal:
         raise _Problem("input.not_a_number")
     if not value.is_finite():
         raise _Problem("input.not_finite")
+    if value and not SMALLEST <= abs(value) <= LARGEST:
+        raise _Problem("input.implausible")
     if spec.kind is Kind.COUNT and value != value.to_integral_value():
         raise _Problem("input.not_integer")
     if spec.minimum is not None and value < spec.minimum:
@@ -117,12 +123,18 @@ class ValuePlan:
 _PLANS: dict[int, ValuePlan] = {}
 
 
+def _fast_upper(spec: Input) -> Decimal:
+    """The largest value the fast path accepts: the input's bound, never above the plausible size."""
+    upper = spec.upper_bound
+    return LARGEST if upper is None else min(upper, LARGEST)
+
+
 def plan_for(indicator: Indicator) -> ValuePlan:
     """The value plan of ``indicator``, built on first use."""
     plan = _PLANS.get(id(indicator))
     if plan is None or plan.indicator is not indicator:
         fields = tuple(
-            (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, spec.upper_bound)
+            (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, _fast_upper(spec))
             for spec in indicator.inputs
         )
         plan = _PLANS[id(indicator)] = ValuePlan(indicator, fields, frozenset(indicator.input_map))
@@ -165,7 +177,7 @@ def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> t
             continue
         # The common cases, a whole number or a finite decimal within bounds, skip the general parser.
         kind = type(given)
-        if numeric and (kind is int or (kind is float and counts is False and math.isfinite(given))):
+        if numeric and (kind is int or (kind is float and not counts and (given == 0 or 1e-6 <= abs(given) <= 1e15))):
             value = Decimal(given) if kind is int else Decimal(repr(given))
             if (minimum is None or value >= minimum) and (upper is None or value <= upper):
                 values[name] = value

@@ -124,3 +124,9 @@ def test_a_document_note_is_kept_and_a_malformed_one_is_a_finding() -> None:
     assert subs.note is not None and subs.note.en == "illustrative" and subs.findings == ()
     bad = read_submissions({"note": 3, "regions": [{"id": "a", "name": "甲"}]})
     assert [(f.code, f.path) for f in bad.findings] == [("submission.malformed", "$.note")]
+
+
+@pytest.mark.parametrize("value", ["1e999999", 10**16, "1e-9", 1e-300])
+def test_implausible_sizes_are_findings_not_overflows(value: Any) -> None:
+    found = findings_for({"actual": 1, "target": value, "posts": 0}, JOBS)
+    assert [(f.code, f.input) for f in found] == [("input.implausible", "target")]

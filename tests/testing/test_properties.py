@@ -139,9 +139,10 @@ def test_mentions_finds_whole_numbers_only() -> None:
 
 def test_extreme_magnitudes_found_an_overflow_in_validation_now_a_finding() -> None:
     # The kit's extreme inputs found this: 1e999999 / 1e-999999 overflowed Decimal while deriving the
-    # rate, after the part-above-whole rule had already reported the pair. It is a finding, not a traceback.
+    # rate, after the part-above-whole rule had already reported the pair. Such sizes are now refused
+    # as implausible figures at parsing, each its own finding; never a traceback.
     outcome = score_indicator(kit.PAID, {"paid": "1e999999", "due": "1e-999999"})
-    assert [f.code for f in outcome.findings] == ["rule.part_exceeds_whole"]
+    assert [(f.code, f.input) for f in outcome.findings] == [("input.implausible", "paid"), ("input.implausible", "due")]
     assert outcome.attainment is None
 
 
