@@ -116,7 +116,10 @@ def import_and_discovery_seconds(runs: int) -> tuple[float, float]:
         "import time; t=time.perf_counter(); import targetrule; a=time.perf_counter()-t; "
         "targetrule.Registry.default(); print(a, time.perf_counter()-t)"
     )
-    pairs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() for _ in range(runs)]
+    pairs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+        for _ in range(runs)
+    ]
     return statistics.median(float(p[0]) for p in pairs), statistics.median(float(p[1]) for p in pairs)
 
 

@@ -142,7 +142,10 @@ def test_extreme_magnitudes_found_an_overflow_in_validation_now_a_finding() -> N
     # rate, after the part-above-whole rule had already reported the pair. Such sizes are now refused
     # as implausible figures at parsing, each its own finding; never a traceback.
     outcome = score_indicator(kit.PAID, {"paid": "1e999999", "due": "1e-999999"})
-    assert [(f.code, f.input) for f in outcome.findings] == [("input.implausible", "paid"), ("input.implausible", "due")]
+    assert [(f.code, f.input) for f in outcome.findings] == [
+        ("input.implausible", "paid"),
+        ("input.implausible", "due"),
+    ]
     assert outcome.attainment is None
 
 
