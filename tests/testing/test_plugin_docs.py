@@ -1,4 +1,4 @@
-"""The plugin author's pages run as written: their Python (and TOML file) blocks, in order, in a fresh process.
+"""Runnable pages (the plugin authors' and the library guide) run as written, in a fresh process.
 
 A fenced block whose first line is ``# file: <path>`` is written to that path in a temporary
 folder; every other ``python`` block is run, in order, as one script in that folder.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).parents[2] / "docs"
-PAGES = ["writing-a-plugin.md", "testing-your-plugin.md", "hooks.md"]
+PAGES = ["writing-a-plugin.md", "testing-your-plugin.md", "hooks.md", "library.md"]
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 FILE = re.compile(r"^# file: (\S+)\n")
 
