@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast
 
 import click
 
@@ -210,18 +210,28 @@ def _scheme_path(name: str, scheme: Scheme) -> list[Path]:
     return [path] if path.is_file() else []
 
 
-def _evaluate(engine: Engine, scheme: Scheme, data: Path, *, lenient: bool = False) -> tuple[Evaluation, Label | None]:
+def _evaluate(
+    engine: Engine, scheme: Scheme, data: Path, *, lenient: bool = False, verified: Path | None = None
+) -> tuple[Evaluation, Label | None]:
     """Read DATA in whatever format it is, evaluate it, and point every finding into the user's file.
 
+    ``verified`` names a JSON file of figures the inspection team verified (see docs/inspection.md).
     Returns the evaluation and the data's note (e.g. "illustrative figures"), shown beside results.
     """
     from targetrule.formats.loaded import relocate_evaluation
     from targetrule.formats.read import read_data
 
     loaded = read_data(data, scheme)
-    evaluation = engine.evaluate(scheme, loaded.submissions, mode="lenient" if lenient else "strict")
+    mode: Literal["strict", "lenient"] = "lenient" if lenient else "strict"
+    evaluation = engine.evaluate(scheme, loaded.submissions, mode=mode, verifications=verified)
     return relocate_evaluation(evaluation, loaded), loaded.submissions.note
 
+
+VERIFIED = click.option(
+    "--verified",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="JSON of figures the inspection team verified; scored in place of the reported ones / 核实数据.",
+)
 
 # --- commands -------------------------------------------------------------------------------------
 
@@ -536,6 +546,7 @@ def _rendered(
 @click.argument("data", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--example", is_flag=True, help="Evaluate the scheme's bundled example data / 使用自带示例数据.")
 @click.option("--lenient", is_flag=True, help="Score what is valid and rank anyway / 宽松模式：跳过错误数据并排名.")
+@VERIFIED
 @click.option(
     "-o",
     "--output",
@@ -554,6 +565,7 @@ def evaluate(
     data: Path | None,
     example: bool,
     lenient: bool,
+    verified: Path | None,
     output: Path | None,
     formats: str | None,
     lang: Lang,
@@ -572,7 +584,7 @@ def evaluate(
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
     source = _data_path(loaded_scheme, data, example)
-    evaluation, note = _evaluate(engine, loaded_scheme, source, lenient=lenient)
+    evaluation, note = _evaluate(engine, loaded_scheme, source, lenient=lenient, verified=verified)
     folder = output if output is not None else Path(DEFAULT_OUTPUT)
     rendered: dict[Path, bytes] = {}
     # Everything is rendered before anything is written: a failure leaves no partial results.
@@ -585,7 +597,8 @@ def evaluate(
     else:
         for fmt in chosen:
             rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
-    written = write_all(rendered, [source, *_scheme_path(scheme, loaded_scheme)])
+    inputs = [source, *_scheme_path(scheme, loaded_scheme), *([verified] if verified else [])]
+    written = write_all(rendered, inputs)
     errors = [f for f in evaluation.findings if f.is_error]
     code = EXIT_FINDINGS if errors or not evaluation.ranked else EXIT_OK
     if as_json:
@@ -630,14 +643,24 @@ def evaluate(
 @click.argument("region")
 @click.argument("target", required=False, metavar="[INDICATOR|AREA]")
 @click.option("--lenient", is_flag=True, help="Explain under lenient mode / 宽松模式.")
+@VERIFIED
 @common
-def explain(scheme: str, data: Path, region: str, target: str | None, lenient: bool, lang: Lang, as_json: bool) -> None:
+def explain(
+    scheme: str,
+    data: Path,
+    region: str,
+    target: str | None,
+    lenient: bool,
+    verified: Path | None,
+    lang: Lang,
+    as_json: bool,
+) -> None:
     """Explain why REGION got its score: overall, for one area or for one indicator / 解释得分."""
     from targetrule.findings import did_you_mean
 
     engine = _engine()
     loaded_scheme = _scheme(engine, scheme)
-    evaluation, _ = _evaluate(engine, loaded_scheme, data, lenient=lenient)
+    evaluation, _ = _evaluate(engine, loaded_scheme, data, lenient=lenient, verified=verified)
     known = {r.region.id: r for r in evaluation.regions}
     by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
     result = known.get(region) or by_name.get(region)

@@ -41,6 +41,8 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "bonus": ("加分", "bonus"),
     "deduction": ("扣分", "deduction"),
     "findings": ("数据问题", "findings"),
+    "discrepancies": ("核实与上报不一致", "verified figures that differ from the reported ones"),
+    "beyond_tolerance": ("超出允许误差，按弄虚作假处理", "beyond the tolerance: treated as misreporting"),
     "no_findings": ("未发现问题。", "no findings."),
     "severity": ("级别", "severity"),
     "error": ("错误", "error"),

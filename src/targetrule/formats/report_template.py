@@ -95,6 +95,11 @@ code { font-size: 12px; }
 {% for a in r.adjustments %}<p>{{ t[a.kind] }}: {{ a.label(lang) }} {{ fmt(a.points) }}{% if a.note %} ({{ a.note }}){% endif %}</p>{% endfor %}
 </div>
 </div>
+{% if r.discrepancies %}
+<details open class="discrepancies"><summary>{{ t.discrepancies }} ({{ r.discrepancies | length }})</summary>
+<ul>{% for d in r.discrepancies %}<li class="{{ 'error' if d.beyond_tolerance else 'warning' }}">{{ d.explanation()(lang) }}{% if d.beyond_tolerance %} — {{ t.beyond_tolerance }}{% endif %}</li>{% endfor %}</ul>
+</details>
+{% endif %}
 <table>
 <thead><tr><th>{{ t.indicator }}</th><th>{{ t.points }}</th><th>{{ t.full }}</th><th>{{ t.explanation }}</th></tr></thead>
 <tbody>
