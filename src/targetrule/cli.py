@@ -503,6 +503,10 @@ def _region_row(result: RegionResult, lang: Lang, scheme: Scheme | None = None) 
         notes.append(say(lang, "仅督查调研", "survey only"))
     if result.vetoes:
         notes.append(say(lang, "一票否决：", "veto: ") + _veto_names(scheme, result.vetoes, lang))
+    veto_labels = {v.label for v in scheme.spec.vetoes} if scheme is not None else set()
+    others = [why(lang) for why in result.ineligible_because if why not in veto_labels]
+    if others and result.rank is not None:
+        notes.append(say(lang, "不评奖：", "no award: ") + ("、" if lang == "zh" else ", ").join(others))
     errors = sum(1 for f in result.findings if f.is_error)
     if errors:
         notes.append(say(lang, f"{errors} 个错误", f"{errors} errors"))

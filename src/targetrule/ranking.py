@@ -139,7 +139,7 @@ def _award(results: Sequence[RegionResult], changes: dict[str, dict[str, Any]], 
             reasons.append(Label("未参与排名", "not ranked"))
         reasons += [no_award_vetoes[v] for v in result.vetoes if v in no_award_vetoes]
         if not result.gate_passed and spec.gate is not None:
-            reasons.append(Label(f"未达到：{spec.gate.label.zh}", f"not met: {spec.gate.label.en}"))
+            reasons.append(Label(f"未过门槛：{spec.gate.label.zh}", f"gate not passed: {spec.gate.label.en}"))
         reasons += [
             a.label for a in result.adjustments if a.kind == "deduction" and (a.id in cancels or a.cancels_awards)
         ]
