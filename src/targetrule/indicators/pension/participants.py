@@ -9,69 +9,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from targetrule import (
-    CappedCompletion,
-    Compound,
-    Direction,
-    Indicator,
-    Input,
-    Kind,
-    Label,
-    Part,
-    PerPoint,
-    Ratio,
-    Role,
-    hookimpl,
-)
+from targetrule import Indicator, Label, hookimpl
+from targetrule.indicators._shapes import count_and_rate
 
-INDICATOR = Indicator(
+INDICATOR = count_and_rate(
     id="pension.participants",
-    area="pension",
-    label=Label("基本养老保险参保人数", "Participants in basic pension insurance"),
     reference="一（四）1",
-    unit="人、%",
-    inputs=(
-        Input("participants", Label("基本养老保险参保人数", "participants"), Kind.COUNT, Role.ACTUAL, "人"),
-        Input("target", Label("参保人数目标任务数", "target for participants"), Kind.COUNT, Role.TARGET, "人"),
-        Input(
-            "landless_farmers",
-            Label("其中：（1）失地农民参保人数", "of which: (1) farmers who lost their land"),
-            Kind.COUNT,
-            Role.ACTUAL,
-            "人",
-            part_of="participants",
-        ),
-        Input(
-            "paying",
-            Label("其中：（2）养老保险实际缴费人数", "of which: (2) participants who actually paid contributions"),
-            Kind.COUNT,
-            Role.ACTUAL,
-            "人",
-            better=Direction.HIGHER,
-        ),
-        Input(
-            "paying_share_target",
-            Label("实际缴费人数占参保人数的比例目标", "target share of participants who actually paid"),
-            Kind.RATE,
-            Role.TARGET,
-            "%",
-        ),
+    label=Label("基本养老保险参保人数", "Participants in basic pension insurance"),
+    count=("participants", Label("基本养老保险参保人数", "participants")),
+    target=Label("参保人数目标任务数", "target for participants"),
+    sub_items=(
+        ("landless_farmers", Label("其中：（1）失地农民参保人数", "of which: (1) farmers who lost their land")),
     ),
-    derived=(
-        Ratio(
-            "paying_share",
-            Label("养老保险实际缴费人数占参保人数的比例", "share of participants who actually paid contributions"),
-            "paying",
-            "participants",
-        ),
+    achieved=(
+        "paying",
+        Label("其中：（2）养老保险实际缴费人数", "of which: (2) participants who actually paid contributions"),
     ),
-    formula=Compound(
-        (
-            Part("count", CappedCompletion(actual="participants", target="target"), Decimal("0.6")),
-            Part("paying_share", PerPoint(rate="paying_share", standard_input="paying_share_target"), Decimal("0.4")),
-        )
+    rate=(
+        "paying_share",
+        Label("养老保险实际缴费人数占参保人数的比例", "share of participants who actually paid contributions"),
     ),
-    direction=Direction.HIGHER,
+    rate_target=(
+        "paying_share_target",
+        Label("实际缴费人数占参保人数的比例目标", "target share of participants who actually paid"),
+    ),
+    weights=(Decimal("0.6"), Decimal("0.4")),
+    rate_part="paying_share",
 )
 
 

@@ -9,72 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from targetrule import (
-    CappedCompletion,
-    Compound,
-    Direction,
-    Indicator,
-    Input,
-    Kind,
-    Label,
-    Part,
-    PerPoint,
-    Ratio,
-    Role,
-    hookimpl,
-)
+from targetrule import Indicator, Label, hookimpl
+from targetrule.indicators._shapes import count_and_rate
 
-INDICATOR = Indicator(
+INDICATOR = count_and_rate(
     id="training.vocational_training",
-    area="training",
+    reference="一（二）1",
     label=Label(
         "下岗失业人员职业技能培训人数及培训后就业率",
         "Laid-off and unemployed people given vocational skill training, and their employment rate after training",
     ),
-    reference="一（二）1",
-    unit="人、%",
-    inputs=(
-        Input(
-            "trained",
-            Label("下岗失业人员职业技能培训人数", "laid-off and unemployed people given skill training"),
-            Kind.COUNT,
-            Role.ACTUAL,
-            "人",
-        ),
-        Input(
-            "target",
-            Label(
-                "下岗失业人员职业技能培训人数目标任务数",
-                "target for laid-off and unemployed people given skill training",
-            ),
-            Kind.COUNT,
-            Role.TARGET,
-            "人",
-        ),
-        Input(
-            "employed",
-            Label("培训后实现就业人数", "people employed after training"),
-            Kind.COUNT,
-            Role.ACTUAL,
-            "人",
-            better=Direction.HIGHER,
-        ),
-        Input(
-            "employment_rate_target",
-            Label("培训后就业率目标", "target employment rate after training"),
-            Kind.RATE,
-            Role.TARGET,
-            "%",
-        ),
+    count=("trained", Label("下岗失业人员职业技能培训人数", "laid-off and unemployed people given skill training")),
+    target=Label(
+        "下岗失业人员职业技能培训人数目标任务数", "target for laid-off and unemployed people given skill training"
     ),
-    derived=(Ratio("employment_rate", Label("培训后就业率", "employment rate after training"), "employed", "trained"),),
-    formula=Compound(
-        (
-            Part("count", CappedCompletion(actual="trained", target="target"), Decimal("0.6")),
-            Part("rate", PerPoint(rate="employment_rate", standard_input="employment_rate_target"), Decimal("0.4")),
-        )
-    ),
-    direction=Direction.HIGHER,
+    achieved=("employed", Label("培训后实现就业人数", "people employed after training")),
+    rate=("employment_rate", Label("培训后就业率", "employment rate after training")),
+    rate_target=("employment_rate_target", Label("培训后就业率目标", "target employment rate after training")),
+    weights=(Decimal("0.6"), Decimal("0.4")),
 )
 
 
