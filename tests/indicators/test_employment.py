@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from targetrule import Attainment, Indicator, Outcome, default_params, score_indicator
+from indicator_helpers import only_finding, path, scored
+
+from targetrule import default_params, score_indicator
 from targetrule.indicators.employment import (
     entrepreneurship_projects,
     full_employment_communities,
@@ -18,27 +19,6 @@ from targetrule.indicators.employment import (
     registered_unemployment_rate,
     zero_employment_households,
 )
-
-
-def scored(indicator: Indicator, raw: dict[str, Any], params: dict[str, Any] | None = None) -> Attainment:
-    """Score ``raw`` and insist it was valid."""
-    outcome = score_indicator(indicator, raw, params)
-    assert outcome.findings == ()
-    assert outcome.attainment is not None
-    return outcome.attainment
-
-
-def only_finding(outcome: Outcome) -> tuple[str, str | None]:
-    """The code and path of the single finding of an outcome that was not scored."""
-    assert outcome.attainment is None
-    assert len(outcome.findings) == 1, outcome.findings
-    return outcome.findings[0].code, outcome.findings[0].path
-
-
-def path(indicator: Indicator, name: str) -> str:
-    """The JSON path of an input when one indicator is scored on its own."""
-    return f"$.inputs['{indicator.id}'].{name}"
-
 
 # 一（一）1 城镇新增就业人数
 

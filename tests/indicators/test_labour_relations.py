@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from targetrule import Attainment, Indicator, Outcome, default_params, score_indicator
+from indicator_helpers import findings_of, path, scored
+
+from targetrule import score_indicator
 from targetrule.indicators.labour_relations import (
     arrears_clearance,
     case_closure,
@@ -13,26 +14,6 @@ from targetrule.indicators.labour_relations import (
     migrant_wages,
     petition_decline,
 )
-
-
-def scored(indicator: Indicator, raw: dict[str, Any], **params: Any) -> Attainment:
-    """Score ``raw`` under the default parameters (with ``params`` changed) and insist it was valid."""
-    outcome = score_indicator(indicator, raw, {**default_params(indicator.formula), **params})
-    assert outcome.findings == ()
-    assert outcome.attainment is not None
-    return outcome.attainment
-
-
-def findings_of(outcome: Outcome) -> list[tuple[str, str | None]]:
-    """The sorted codes and paths of the findings of an outcome that was not scored."""
-    assert outcome.attainment is None
-    return sorted((f.code, f.path) for f in outcome.findings)
-
-
-def path(indicator: Indicator, name: str) -> str:
-    """The JSON path of an input when one indicator is scored on its own."""
-    return f"$.inputs['{indicator.id}'].{name}"
-
 
 # 一（三）1 企业劳动合同签订率
 

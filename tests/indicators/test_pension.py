@@ -3,30 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from targetrule import Attainment, Indicator, Outcome, default_params, score_indicator
+from indicator_helpers import findings_of, path, scored
+
+from targetrule import score_indicator
 from targetrule.indicators.pension import community_management, contributions, paid_on_time, participants
-
-
-def scored(indicator: Indicator, raw: dict[str, Any], **params: Any) -> Attainment:
-    """Score ``raw`` under the default parameters (with ``params`` changed) and insist it was valid."""
-    outcome = score_indicator(indicator, raw, {**default_params(indicator.formula), **params})
-    assert outcome.findings == ()
-    assert outcome.attainment is not None
-    return outcome.attainment
-
-
-def findings_of(outcome: Outcome) -> list[tuple[str, str | None]]:
-    """The sorted codes and paths of the findings of an outcome that was not scored."""
-    assert outcome.attainment is None
-    return sorted((f.code, f.path) for f in outcome.findings)
-
-
-def path(indicator: Indicator, name: str) -> str:
-    """The JSON path of an input when one indicator is scored on its own."""
-    return f"$.inputs['{indicator.id}'].{name}"
-
 
 # 一（四）1 基本养老保险参保人数，其中：失地农民参保人数；实际缴费人数占参保人数的比例
 
@@ -123,7 +104,7 @@ def test_community_management_tier() -> None:
 
 def test_community_management_scheme_tiers() -> None:
     tiers = ((Decimal(90), Decimal(1)), (Decimal(80), Decimal("0.6")))
-    got = scored(community_management.INDICATOR, {"retirees": 500000, "managed": 420000}, tiers=tiers)
+    got = scored(community_management.INDICATOR, {"retirees": 500000, "managed": 420000}, {"tiers": tiers})
     # 420,000 / 500,000 × 100 = 84%: the scheme's 80% tier, 0.60
     assert got.value == Decimal("0.6")
 

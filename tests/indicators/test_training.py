@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from targetrule import Attainment, Indicator, Outcome, default_params, score_indicator
+from indicator_helpers import findings_of, path, scored
+
+from targetrule import score_indicator
 from targetrule.indicators.training import (
     dibao_children_training,
     rural_transfer_training,
@@ -13,26 +14,6 @@ from targetrule.indicators.training import (
     start_business_training,
     vocational_training,
 )
-
-
-def scored(indicator: Indicator, raw: dict[str, Any], **params: Any) -> Attainment:
-    """Score ``raw`` under the default parameters (with ``params`` changed) and insist it was valid."""
-    outcome = score_indicator(indicator, raw, {**default_params(indicator.formula), **params})
-    assert outcome.findings == ()
-    assert outcome.attainment is not None
-    return outcome.attainment
-
-
-def findings_of(outcome: Outcome) -> list[tuple[str, str | None]]:
-    """The sorted codes and paths of the findings of an outcome that was not scored."""
-    assert outcome.attainment is None
-    return sorted((f.code, f.path) for f in outcome.findings)
-
-
-def path(indicator: Indicator, name: str) -> str:
-    """The JSON path of an input when one indicator is scored on its own."""
-    return f"$.inputs['{indicator.id}'].{name}"
-
 
 # 一（二）1 下岗失业人员职业技能培训人数及培训后就业率
 
@@ -60,7 +41,7 @@ def test_vocational_training_rate_short() -> None:
 
 def test_vocational_training_reweighted_by_the_scheme() -> None:
     raw = {"trained": 24000, "target": 30000, "employed": 13200, "employment_rate_target": 60}
-    got = scored(vocational_training.INDICATOR, raw, **{"count.weight": Decimal(1), "rate.weight": Decimal(1)})
+    got = scored(vocational_training.INDICATOR, raw, {"count.weight": Decimal(1), "rate.weight": Decimal(1)})
     # (1 × 0.80 + 1 × 0.50) / 2 = 0.65
     assert got.value == Decimal("0.65")
 
@@ -95,7 +76,7 @@ def test_start_business_training_rate_deducted_to_zero() -> None:
 
 def test_start_business_training_gentler_deduction() -> None:
     raw = {"trained": 5000, "target": 4000, "started": 2000, "success_rate_target": 50}
-    got = scored(start_business_training.INDICATOR, raw, **{"rate.deduct_per_point": Decimal("0.05")})
+    got = scored(start_business_training.INDICATOR, raw, {"rate.deduct_per_point": Decimal("0.05")})
     # rate: 1 − 10 × 0.05 = 0.50; 0.6 × 1 + 0.4 × 0.50 = 0.80
     assert got.value == Decimal("0.8")
 
