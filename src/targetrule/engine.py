@@ -138,14 +138,15 @@ class Engine:
         """Library and plugin versions, the scheme's id and hash, and the input's hash."""
         from targetrule import __version__
 
-        canonical = json.dumps(submissions.raw, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+        # Canonical JSON: sorted keys, no spaces, non-ASCII escaped (the fastest of the encoder's paths).
+        canonical = json.dumps(submissions.raw, sort_keys=True, default=str, separators=(",", ":"))
         plugins = tuple(PluginRecord(p.name, p.distribution, p.version) for p in self.registry.plugins())
         return Provenance(
             library_version=__version__,
             plugins=plugins,
             scheme_id=scheme.id,
             scheme_sha256=scheme.sha256,
-            input_sha256=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+            input_sha256=hashlib.sha256(canonical.encode("ascii")).hexdigest(),
             scheme_origin=scheme.origin,
         )
 
