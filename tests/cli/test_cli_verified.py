@@ -50,6 +50,7 @@ def test_verified_figures_change_the_score_and_appear_in_results_and_report(tmp_
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "核实与上报不一致" in report
     assert "上报 113,826，核实 100,000" in report
+    assert "不评奖：弄虚作假（经核实）" in report  # the ranking table says why a ranked city has no award
 
 
 def test_a_missing_verifications_file_is_a_usage_error(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "bonus": ("加分", "bonus"),
     "deduction": ("扣分", "deduction"),
     "findings": ("数据问题", "findings"),
+    "no_award": ("不评奖：", "no award: "),
     "discrepancies": ("核实与上报不一致", "verified figures that differ from the reported ones"),
     "beyond_tolerance": ("超出允许误差，按弄虚作假处理", "beyond the tolerance: treated as misreporting"),
     "no_findings": ("未发现问题。", "no findings."),
@@ -91,6 +92,12 @@ def render_html(
     def errors(result: RegionResult) -> int:
         return sum(1 for f in result.findings if f.is_error)
 
+    veto_labels = set(vetoes.values())
+
+    def no_award_reasons(result: RegionResult) -> list[str]:
+        """Why a ranked region gets no award, beside the vetoes already shown."""
+        return [why(lang) for why in result.ineligible_because if why not in veto_labels]
+
     def veto_label(veto: str) -> str:
         label = vetoes.get(veto)
         return label(lang) if label else veto
@@ -107,5 +114,6 @@ def render_html(
         fmt=fmt,
         errors=errors,
         veto_label=veto_label,
+        no_award_reasons=no_award_reasons,
     )
     return str(page).encode("utf-8")

@@ -58,6 +58,8 @@ code { font-size: 12px; }
 <td>{{ r.award_label(lang) if r.award_label else '' }}</td>
 <td>{% if r.survey_only %}<span class="badge survey">{{ t.survey_only }}</span>{% endif %}
 {% for v in r.vetoes %}<span class="badge veto">{{ t.veto }}: {{ veto_label(v) }}</span>{% endfor %}
+{% if r.rank is not none %}{% for why in no_award_reasons(r) %}<span class="no-award">{{ t.no_award }}{{ why }}</span> {% endfor %}{% endif %}
+{% if r.discrepancies %}<span class="warning">{{ t.discrepancies }}: {{ r.discrepancies | length }}</span>{% endif %}
 {% if errors(r) %}<span class="error">{{ t.errors }}: {{ errors(r) }}</span>{% endif %}</td>
 </tr>
 {% endfor %}
