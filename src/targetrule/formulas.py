@@ -434,11 +434,12 @@ class PassFail(_Family):
 
 @frozen
 class Part:
-    """One weighted part of a compound item."""
+    """One weighted part of a compound item; ``label`` names it in explanations (else ``name``)."""
 
     name: str
     formula: Formula
     weight: Decimal
+    label: Label | None = None
 
 
 @frozen
@@ -513,8 +514,9 @@ class Compound(_Family):
             prefix = p.name + "."
             sub = p.formula.explain({k[len(prefix) :]: v for k, v in facts.items() if k.startswith(prefix)})
             w = fmt_plain(facts[prefix + "weight"])
-            zh.append(f"［{p.name}，权重 {w}］{sub.zh}")
-            en.append(f"[{p.name}, weight {w}] {sub.en}")
+            name = p.label or Label(p.name, p.name)
+            zh.append(f"［{name.zh}，权重 {w}］{sub.zh}")
+            en.append(f"[{name.en}, weight {w}] {sub.en}")
         v = _pct(facts["value"])
         return Label("；".join(zh) + f"；加权得分率 {v}", "; ".join(en) + f"; weighted attainment {v}")
 

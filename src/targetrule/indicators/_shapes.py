@@ -52,8 +52,10 @@ def count_and_rate(
         derived=(Ratio(rate_name, rate_label, achieved_name, count_name),),
         formula=Compound(
             (
-                Part("count", CappedCompletion(actual=count_name, target="target"), count_weight),
-                Part(rate_part, PerPoint(rate=rate_name, standard_input=rate_target_name), rate_weight),
+                Part(
+                    "count", CappedCompletion(actual=count_name, target="target"), count_weight, Label("人数", "count")
+                ),
+                Part(rate_part, PerPoint(rate=rate_name, standard_input=rate_target_name), rate_weight, rate_label),
             )
         ),
         direction=Direction.HIGHER,
@@ -93,8 +95,18 @@ def participants_with_migrant_workers(
         ),
         formula=Compound(
             (
-                Part("total", CappedCompletion(actual="actual", target="target"), total_weight),
-                Part("migrant", CappedCompletion(actual="migrant_workers", target="migrant_target"), migrant_weight),
+                Part(
+                    "total",
+                    CappedCompletion(actual="actual", target="target"),
+                    total_weight,
+                    Label("参保人数", "participants"),
+                ),
+                Part(
+                    "migrant",
+                    CappedCompletion(actual="migrant_workers", target="migrant_target"),
+                    migrant_weight,
+                    Label("其中农民工", "of which migrant workers"),
+                ),
             )
         ),
         direction=Direction.HIGHER,

@@ -70,8 +70,10 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("coverage", PerPoint(rate="coverage_rate"), Decimal("0.7")),
-            Part("category", PerPoint(rate="category_rate"), Decimal("0.3")),
+            Part("coverage", PerPoint(rate="coverage_rate"), Decimal("0.7"), Label("应保尽保", "coverage")),
+            Part(
+                "category", PerPoint(rate="category_rate"), Decimal("0.3"), Label("分类施保", "assistance by category")
+            ),
         )
     ),
     direction=Direction.HIGHER,

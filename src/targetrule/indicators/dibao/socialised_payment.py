@@ -73,8 +73,15 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("payment", PerPoint(rate="socialised_rate"), Decimal("0.5")),
-            Part("information", CappedCompletion(actual="it_compliant", target="localities"), Decimal("0.5")),
+            Part(
+                "payment", PerPoint(rate="socialised_rate"), Decimal("0.5"), Label("社会化发放", "socialised payment")
+            ),
+            Part(
+                "information",
+                CappedCompletion(actual="it_compliant", target="localities"),
+                Decimal("0.5"),
+                Label("信息系统达标", "information system"),
+            ),
         )
     ),
     direction=Direction.HIGHER,

@@ -63,8 +63,13 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("closure", ThresholdTiers(rate="closure_rate"), Decimal("0.6")),
-            Part("upheld", ThresholdTiers(rate="upheld_rate"), Decimal("0.4")),
+            Part("closure", ThresholdTiers(rate="closure_rate"), Decimal("0.6"), Label("结案率", "case closure")),
+            Part(
+                "upheld",
+                ThresholdTiers(rate="upheld_rate"),
+                Decimal("0.4"),
+                Label("行政复议维持率", "reconsiderations upheld"),
+            ),
         )
     ),
     direction=Direction.HIGHER,
