@@ -214,6 +214,7 @@ class _RegionScorer:
                 )
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas)
+        by_id = {r.indicator: r for a in areas for r in a.indicators}
         adjustments = self._adjustments(data, findings) + checked.adjustments
         bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
         if self.scheme.spec.bonus is not None:
@@ -229,8 +230,8 @@ class _RegionScorer:
             composite=composite,
             adjustments=adjustments,
             findings=tuple(findings),
-            vetoes=self._vetoes(data, areas, findings),
-            gate_passed=self._gate(areas),
+            vetoes=self._vetoes(data, by_id, findings),
+            gate_passed=self._gate(by_id),
             discrepancies=checked.discrepancies,
         )
 
@@ -319,9 +320,10 @@ class _RegionScorer:
             found.append(Adjustment("deduction", ditem.id, ditem.label, points, claim.note))
         return tuple(found)
 
-    def _vetoes(self, data: RegionData, areas: tuple[AreaResult, ...], findings: list[Finding]) -> tuple[str, ...]:
+    def _vetoes(
+        self, data: RegionData, by_id: Mapping[str, IndicatorResult], findings: list[Finding]
+    ) -> tuple[str, ...]:
         triggered: list[str] = []
-        by_id = {r.indicator: r for a in areas for r in a.indicators}
         for veto in self.scheme.spec.vetoes:
             if veto.indicator is None:
                 continue
@@ -344,11 +346,10 @@ class _RegionScorer:
                 triggered.append(name)
         return tuple(triggered)
 
-    def _gate(self, areas: tuple[AreaResult, ...]) -> bool:
+    def _gate(self, by_id: Mapping[str, IndicatorResult]) -> bool:
         gate = self.scheme.spec.gate
         if gate is None:
             return True
-        by_id = {r.indicator: r for a in areas for r in a.indicators}
         return all(
             by_id[i].attainment is not None and by_id[i].attainment.value >= gate.min_attainment  # type: ignore[union-attr]
             for i in gate.indicators
