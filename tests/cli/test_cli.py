@@ -12,10 +12,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from mini_scheme import JOBS, MINI, mini_data
 from targetrule import Engine
 from targetrule.cli import main
-
-from .conftest import JOBS, MINI, mini_data
 
 AREA_SHEET = "就业和再就业"
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from mini_scheme import MINI, mini_data
 from targetrule.cli import main
-
-from .conftest import MINI, mini_data
 
 COUNTIES = """id,name,kind,parent,survey_only
 c1,甲市,city,,

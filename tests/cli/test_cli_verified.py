@@ -8,9 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from mini_scheme import JOBS
 from targetrule.cli import main
-
-from .conftest import JOBS
 
 
 def test_verified_figures_change_the_score_and_appear_in_results_and_report(tmp_path: Path) -> None:

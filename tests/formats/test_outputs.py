@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from mini_scheme import JOBS, mini_data
 from targetrule import Engine, Evaluation, Scheme
 from targetrule.formats.atomic import write_all, write_atomic
 from targetrule.formats.cells import safe_text
 from targetrule.formats.errors import DataFileError
 from targetrule.formats.results_csv import render_indicators_csv, render_ranking_csv
 from targetrule.formats.results_json import render_json
-
-from .conftest import JOBS, mini_data
 
 
 @pytest.fixture

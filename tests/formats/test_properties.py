@@ -11,11 +11,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mini_scheme import JOBS
 from targetrule import Scheme
 from targetrule.formats.cells import safe_text
 from targetrule.formats.read import read_data
-
-from .conftest import JOBS
 
 ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
 names = st.text(alphabet="甲乙丙丁长春吉林市县区管委会山白城", min_size=1, max_size=8)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from mini_scheme import mini_data
 from targetrule.formats.errors import DataFileError
 from targetrule.formats.regions_file import read_regions
-
-from .conftest import mini_data
 
 
 def test_csv_regions(tmp_path: Path) -> None:

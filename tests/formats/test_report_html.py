@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from mini_scheme import mini_data
 from targetrule import Engine, Evaluation, Scheme
-
-from .conftest import mini_data
 
 pytest.importorskip("pygal")
 pytest.importorskip("jinja2")

@@ -10,14 +10,13 @@ from typing import Any
 
 import pytest
 
+from mini_scheme import JOBS, mini_data
 from targetrule import Engine, Scheme
 from targetrule.formats.errors import DataFileError
 from targetrule.formats.loaded import relocate_evaluation
 from targetrule.formats.read import read_data
 from targetrule.formats.template_xlsx import build_template
 from targetrule.submissions import read_submissions
-
-from .conftest import JOBS, mini_data
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from mini_scheme import JOBS, mini_data
 from targetrule import Engine, Scheme
 from targetrule.formats.encoding import decode
 from targetrule.formats.errors import DataFileError
 from targetrule.formats.loaded import relocate_evaluation
 from targetrule.formats.read import read_data
-
-from .conftest import JOBS, mini_data
 
 CSV_ROWS = [
     "region,indicator,input,value",
