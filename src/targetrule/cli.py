@@ -218,9 +218,12 @@ def _evaluate(
     ``verified`` names a JSON file of figures the inspection team verified (see docs/inspection.md).
     Returns the evaluation and the data's note (e.g. "illustrative figures"), shown beside results.
     """
+    from targetrule.formats.errors import DataFileError
     from targetrule.formats.loaded import relocate_evaluation
     from targetrule.formats.read import read_data
 
+    if verified is not None and not verified.is_file():  # a missing input is exit code 3, like DATA
+        raise DataFileError(str(verified), Label("文件不存在", "file not found"))
     loaded = read_data(data, scheme)
     mode: Literal["strict", "lenient"] = "lenient" if lenient else "strict"
     evaluation = engine.evaluate(scheme, loaded.submissions, mode=mode, verifications=verified)
@@ -229,7 +232,7 @@ def _evaluate(
 
 VERIFIED = click.option(
     "--verified",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=click.Path(path_type=Path, dir_okay=False),
     help="JSON of figures the inspection team verified; scored in place of the reported ones / 核实数据.",
 )
 

@@ -52,7 +52,9 @@ def test_verified_figures_change_the_score_and_appear_in_results_and_report(tmp_
     assert "不评奖：弄虚作假（经核实）" in report  # the ranking table says why a ranked city has no award
 
 
-def test_a_missing_verifications_file_is_a_usage_error(tmp_path: Path) -> None:
+def test_a_missing_verifications_file_is_unreadable_input(tmp_path: Path) -> None:
+    # exit code 3, as for a missing DATA file (docs/cli/index.md), with both languages
     result = CliRunner().invoke(main, ["evaluate", "jilin-2007", "--example", "--verified", str(tmp_path / "no.json")])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "no.json" in result.output
+    assert "文件不存在" in result.output and "file not found" in result.output
