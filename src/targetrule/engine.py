@@ -132,6 +132,7 @@ class Engine:
             findings=tuple(findings),
             provenance=evolve(self.provenance(scheme, submissions), verifications_sha256=fingerprint(verified)),
             not_ranked_because=None if ranked else _NOT_RANKED,
+            note=submissions.note,
         )
 
     def provenance(self, scheme: Scheme, submissions: Submissions) -> Provenance:

@@ -129,6 +129,7 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
         "mode": evaluation.mode,
         "ranked": evaluation.ranked,
         "not_ranked_because": _label(evaluation.not_ranked_because),
+        "note": _label(evaluation.note),
         "ranking": [r.region.id for r in evaluation.ranking()],
         "regions": [region_to_dict(r) for r in evaluation.regions],
         "findings": [finding_to_dict(f) for f in evaluation.findings],

@@ -212,6 +212,7 @@ class Evaluation:
     findings: tuple[Finding, ...]
     provenance: Provenance
     not_ranked_because: Label | None = None
+    note: Label | None = None  # the data's own note, e.g. "illustrative figures"
 
     def region(self, region_id: str) -> RegionResult:
         """The result for one region."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+import targetrule
 from targetrule import score_indicator
 
 from .sample_plugin import JOBS, PAID, UNEMPLOYMENT
@@ -122,6 +123,8 @@ def test_a_document_note_is_kept_and_a_malformed_one_is_a_finding() -> None:
 
     subs = read_submissions({"note": {"zh": "示例", "en": "illustrative"}, "regions": [{"id": "a", "name": "甲"}]})
     assert subs.note is not None and subs.note.en == "illustrative" and subs.findings == ()
+    evaluation = targetrule.Engine().evaluate("jilin-2007", subs, mode="lenient")
+    assert evaluation.to_dict()["note"] == {"zh": "示例", "en": "illustrative"}  # carried into the results
     bad = read_submissions({"note": 3, "regions": [{"id": "a", "name": "甲"}]})
     assert [(f.code, f.path) for f in bad.findings] == [("submission.malformed", "$.note")]
 
