@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from targetrule import Engine, Scheme
+
 MINI = Path(__file__).parent / "data" / "mini.toml"
 JOBS = "employment.new_urban_jobs"
 
@@ -35,3 +39,15 @@ def mini_data() -> dict[str, Any]:
             },
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    """The default engine: built-in plugins and installed distributions."""
+    return Engine()
+
+
+@pytest.fixture(scope="session")
+def mini(engine: Engine) -> Scheme:
+    """The mini scheme, loaded."""
+    return engine.load_scheme(MINI)
