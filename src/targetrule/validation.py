@@ -120,9 +120,6 @@ class ValuePlan:
     names: frozenset[str]
 
 
-_PLANS: dict[int, ValuePlan] = {}
-
-
 def _fast_upper(spec: Input) -> Decimal:
     """The largest value the fast path accepts: the input's bound, never above the plausible size."""
     upper = spec.upper_bound
@@ -130,15 +127,12 @@ def _fast_upper(spec: Input) -> Decimal:
 
 
 def plan_for(indicator: Indicator) -> ValuePlan:
-    """The value plan of ``indicator``, built on first use."""
-    plan = _PLANS.get(id(indicator))
-    if plan is None or plan.indicator is not indicator:
-        fields = tuple(
-            (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, _fast_upper(spec))
-            for spec in indicator.inputs
-        )
-        plan = _PLANS[id(indicator)] = ValuePlan(indicator, fields, frozenset(indicator.input_map))
-    return plan
+    """The value plan of ``indicator`` (the engine builds one per indicator per evaluation)."""
+    fields = tuple(
+        (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, _fast_upper(spec))
+        for spec in indicator.inputs
+    )
+    return ValuePlan(indicator, fields, frozenset(indicator.input_map))
 
 
 def check_values(
