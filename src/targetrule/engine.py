@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
@@ -14,6 +12,7 @@ from typing import Any, Literal
 from attrs import evolve
 
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
+from targetrule.fingerprint import sha256_of
 from targetrule.hierarchy import nested_regions
 from targetrule.ranking import decide
 from targetrule.registry import Registry
@@ -139,15 +138,13 @@ class Engine:
         """Library and plugin versions, the scheme's id and hash, and the input's hash."""
         from targetrule import __version__
 
-        # Canonical JSON: sorted keys, no spaces, non-ASCII escaped (the fastest of the encoder's paths).
-        canonical = json.dumps(submissions.raw, sort_keys=True, default=str, separators=(",", ":"))
         plugins = tuple(PluginRecord(p.name, p.distribution, p.version) for p in self.registry.plugins())
         return Provenance(
             library_version=__version__,
             plugins=plugins,
             scheme_id=scheme.id,
             scheme_sha256=scheme.sha256,
-            input_sha256=hashlib.sha256(canonical.encode("ascii")).hexdigest(),
+            input_sha256=sha256_of(submissions.raw),
             scheme_origin=scheme.origin,
         )
 

@@ -10,7 +10,6 @@ scheme's ``[misreporting]`` table names the deduction it costs and whether it ca
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -20,6 +19,7 @@ from typing import Any
 from attrs import evolve, frozen
 
 from targetrule.findings import Finding, did_you_mean, finding
+from targetrule.fingerprint import sha256_of
 from targetrule.indicator import Input
 from targetrule.results import Adjustment, Discrepancy
 from targetrule.rounding import fmt, fmt_plain
@@ -159,8 +159,7 @@ def fingerprint(grouped: Mapping[str, Sequence[Verification]]) -> str:
     ]
     if not rows:
         return ""
-    canonical = json.dumps(sorted(rows), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return sha256_of(sorted(rows))
 
 
 @frozen
