@@ -64,7 +64,9 @@ def score_values(
     try:
         return values, (), formula.score(values, params)
     except Exception as exc:  # a plugin's bug must not stop the other indicators
-        failed = finding(
-            "indicator.formula_failed", region=region, indicator=plan.indicator.id, plugin=plugin, error=repr(exc)
-        )
-        return values, (failed,), None
+        return values, (formula_failed(plan.indicator.id, region, plugin, exc),), None
+
+
+def formula_failed(indicator: str, region: str, plugin: str, error: Exception) -> Finding:
+    """The finding for a formula that raised, naming its plugin, the region and the indicator."""
+    return finding("indicator.formula_failed", region=region, indicator=indicator, plugin=plugin, error=repr(error))

@@ -116,8 +116,13 @@ class ValuePlan:
     """An indicator's inputs, precomputed once so that checking a region's values stays cheap."""
 
     indicator: Indicator
-    fields: tuple[tuple[str, Input, bool, bool, Decimal | None, Decimal | None], ...]
+    fields: tuple[tuple[str, Input, bool, bool, Decimal, Decimal], ...]
     names: frozenset[str]
+
+
+def _fast_lower(spec: Input) -> Decimal:
+    """The smallest value the fast path accepts: the input's minimum, never below the plausible size."""
+    return -LARGEST if spec.minimum is None else max(spec.minimum, -LARGEST)
 
 
 def _fast_upper(spec: Input) -> Decimal:
@@ -129,7 +134,7 @@ def _fast_upper(spec: Input) -> Decimal:
 def plan_for(indicator: Indicator) -> ValuePlan:
     """The value plan of ``indicator`` (the engine builds one per indicator per evaluation)."""
     fields = tuple(
-        (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, spec.minimum, _fast_upper(spec))
+        (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, _fast_lower(spec), _fast_upper(spec))
         for spec in indicator.inputs
     )
     return ValuePlan(indicator, fields, frozenset(indicator.input_map))
@@ -173,7 +178,7 @@ def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> t
         kind = type(given)
         if numeric and (kind is int or (kind is float and not counts and (given == 0 or 1e-6 <= abs(given) <= 1e15))):
             value = Decimal(given) if kind is int else Decimal(repr(given))
-            if (minimum is None or value >= minimum) and (upper is None or value <= upper):
+            if minimum <= value <= upper:
                 values[name] = value
                 continue
         try:

@@ -13,6 +13,7 @@ from attrs import frozen
 
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole
+from targetrule.validation import LARGEST
 
 # Ceilings for inputs the declaration leaves open: large enough for a province, small enough to read.
 COUNT_CEILING = Decimal(10_000_000)
@@ -82,7 +83,8 @@ def natural_bounds(spec: Input) -> tuple[Decimal, Decimal]:
     high = spec.upper_bound if spec.upper_bound is not None else ceiling
     if spec.kind is Kind.FLAG:
         return max(low, Decimal(0)), min(high, Decimal(1))
-    return low, high
+    # Validation calls sizes beyond 10^15 implausible, whatever the declaration allows.
+    return max(low, -LARGEST), min(high, LARGEST)
 
 
 def room(indicator: Indicator, rel: Constraints, name: str, values: Mapping[str, Decimal]) -> tuple[Decimal, Decimal]:
