@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from attrs import evolve
 
+from targetrule.collector import paused_for_long_lived_results
+from targetrule.fast_path import FastCheck, fast_check
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
+from targetrule.formulas import Formula
 from targetrule.hierarchy import nested_regions
 from targetrule.ranking import decide
 from targetrule.registry import Registry
@@ -29,10 +30,10 @@ from targetrule.results import (
 from targetrule.rounding import CENT, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
-from targetrule.scoring import score_values
+from targetrule.scoring import formula_failed, score_values
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
-from targetrule.validation import plan_for
+from targetrule.validation import ValuePlan, plan_for
 from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
@@ -91,7 +92,7 @@ class Engine:
         """
         if not isinstance(scheme, Scheme):
             scheme = self.load_scheme(scheme)
-        with _collection_paused():
+        with paused_for_long_lived_results():
             return self._evaluate(scheme, _as_submissions(data), mode, verifications)
 
     def _evaluate(
@@ -149,29 +150,26 @@ class Engine:
         )
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while results are built.
-
-    Scoring allocates many small objects and no reference cycles; with the collector running, its
-    passes over the growing results cost about a third of the engine's time. Reference counting
-    still frees everything; the collector resumes (if it was on) when the block ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _as_submissions(data: SubmissionsLike) -> Submissions:
     if isinstance(data, Submissions):
         return data
     if isinstance(data, str | Path):
         return load_submissions(data)
     return read_submissions(data if isinstance(data, Mapping) else list(data))
+
+
+class _ItemPlan(NamedTuple):
+    """What scoring one item of the scheme needs, gathered once per evaluation."""
+
+    fast: FastCheck
+    formula: Formula
+    params: Mapping[str, Any]
+    max_points: Decimal
+    indicator: str
+    label: Label
+    area: str
+    plan: ValuePlan
+    plugin: str
 
 
 class _RegionScorer:
@@ -185,9 +183,24 @@ class _RegionScorer:
         self.bonus_items = {b.id: b for b in spec.bonus.items} if spec.bonus else {}
         self.deduction_items = {d.id: d for d in spec.deductions}
         self.veto_ids = {v.id for v in spec.vetoes}
+        # Results by indicator id are needed only when a veto or the gate reads an indicator.
+        self.needs_by_id = spec.gate is not None or any(v.indicator is not None for v in spec.vetoes)
         plugins = registry.indicator_plugins
         self.plans = {
-            area.spec.id: [(item, plan_for(item.indicator), plugins.get(item.indicator.id, "?")) for item in area.items]
+            area.spec.id: [
+                _ItemPlan(
+                    fast_check(item.indicator),
+                    item.formula,
+                    item.params,
+                    item.points,
+                    item.indicator.id,
+                    item.indicator.label,
+                    item.area,
+                    plan_for(item.indicator),
+                    plugins.get(item.indicator.id, "?"),
+                )
+                for item in area.items
+            ]
             for area in scheme.areas
         }
 
@@ -199,25 +212,27 @@ class _RegionScorer:
         empty = not data.inputs
         if empty:
             findings.append(finding("region.empty", region=region, path=f"{data.path}.inputs"))
-        for name in data.inputs:
-            if name not in self.known:
-                findings.append(
-                    finding(
-                        "indicator.unknown",
-                        region=region,
-                        indicator=name,
-                        path=f"{data.path}.inputs['{name}']",
-                        suggestion=did_you_mean(name, self.known),
-                    )
+        unknown = () if self.known.issuperset(data.inputs) else [n for n in data.inputs if n not in self.known]
+        for name in unknown:
+            findings.append(
+                finding(
+                    "indicator.unknown",
+                    region=region,
+                    indicator=name,
+                    path=f"{data.path}.inputs['{name}']",
+                    suggestion=did_you_mean(name, self.known),
                 )
+            )
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas)
-        by_id = {r.indicator: r for a in areas for r in a.indicators}
-        adjustments = self._adjustments(data, findings) + checked.adjustments
-        bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
+        by_id = {r.indicator: r for a in areas for r in a.indicators} if self.needs_by_id else {}
+        adjustments = (
+            self._adjustments(data, findings) + checked.adjustments if self._claims(data) else checked.adjustments
+        )
+        bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO) if adjustments else ZERO
         if self.scheme.spec.bonus is not None:
             bonus = min(bonus, self.scheme.spec.bonus.cap)
-        deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO)
+        deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO) if adjustments else ZERO
         composite = max(ZERO, base + bonus - deductions)
         return RegionResult(
             region=data.region,
@@ -234,26 +249,30 @@ class _RegionScorer:
         )
 
     def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:
-        inputs, region, path = data.inputs, data.region.id, data.path
-        results = []
-        for item, plan, plugin in self.plans[area.spec.id]:
-            indicator = item.indicator
-            attainment = None
-            values: Mapping[str, Decimal] = {}
-            if not skip:
-                raw = inputs.get(indicator.id)
-                values, problems, attainment = score_values(plan, item.formula, item.params, raw, region, path, plugin)
-                if problems:
-                    findings.extend(problems)
-            if attainment is None:
-                status, points = Status.NOT_SCORED, ZERO
+        inputs, region = data.inputs, data.region.id
+        results: list[IndicatorResult] = []
+        append = results.append
+        scored, not_scored = Status.SCORED, Status.NOT_SCORED
+        for fast, formula, params, max_points, indicator_id, label, area_id, plan, plugin in self.plans[area.spec.id]:
+            raw = inputs.get(indicator_id)
+            # The generated check takes plain valid data; anything else gets the full validator's findings.
+            values = fast(raw)
+            if values is not None:
+                try:
+                    attainment = formula.score(values, params)
+                except Exception as exc:  # a plugin's bug must not stop the other indicators
+                    attainment = None
+                    findings.append(formula_failed(indicator_id, region, plugin, exc))
+            elif skip:
+                values, attainment = {}, None
             else:
-                status, points = Status.SCORED, (attainment.value * item.points).quantize(CENT, ROUND_HALF_UP)
-            results.append(
-                IndicatorResult(
-                    indicator.id, indicator.label, item.area, status, item.points, points, attainment, values
-                )
-            )
+                values, problems, attainment = score_values(plan, formula, params, raw, region, data.path, plugin)
+                findings.extend(problems)
+            if attainment is None:
+                append(IndicatorResult(indicator_id, label, area_id, not_scored, max_points, ZERO, None, values))
+            else:
+                points = (attainment.value * max_points).quantize(CENT, ROUND_HALF_UP)
+                append(IndicatorResult(indicator_id, label, area_id, scored, max_points, points, attainment, values))
         method = area.aggregation
         if method.additive:
             total = sum((r.points for r in results), ZERO)
@@ -269,6 +288,11 @@ class _RegionScorer:
             return sum((a.points for a in areas), ZERO)
         shares = [a.points / a.max_points if a.max_points else ZERO for a in areas]
         return half_up(method.combine(shares, [a.max_points for a in areas]) * self.scheme.spec.total_points)
+
+    @staticmethod
+    def _claims(data: RegionData) -> bool:
+        """Whether the region claims any bonus or deduction."""
+        return bool(data.bonuses or data.deductions)
 
     def _adjustments(self, data: RegionData, findings: list[Finding]) -> tuple[Adjustment, ...]:
         found: list[Adjustment] = []

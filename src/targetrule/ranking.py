@@ -6,8 +6,6 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-import attrs
-
 from targetrule.results import RegionResult
 from targetrule.scheme import GradeBand, Scheme
 from targetrule.text import Label
@@ -110,7 +108,25 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
                 "grade_note": grade_note(result.composite, band_for(result.composite, grades), given),
             }
     _award(results, changes, scheme)
-    return [attrs.evolve(r, **changes[r.region.id]) for r in results]
+    return [with_standing(r, changes[r.region.id]) for r in results]
+
+
+def with_standing(result: RegionResult, standing: dict[str, Any]) -> RegionResult:
+    """``result`` with its rank, grade and award: ``attrs.evolve`` spelt out, which takes half the time."""
+    return RegionResult(
+        result.region,
+        result.areas,
+        result.base_points,
+        result.bonus_points,
+        result.deduction_points,
+        result.composite,
+        result.adjustments,
+        result.findings,
+        result.vetoes,
+        result.gate_passed,
+        discrepancies=result.discrepancies,
+        **standing,
+    )
 
 
 def _tie_groups(ordered: Sequence[RegionResult], ranks: dict[str, int]) -> list[tuple[int | None, list[RegionResult]]]:
