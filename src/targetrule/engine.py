@@ -183,8 +183,16 @@ class _RegionScorer:
         self.bonus_items = {b.id: b for b in spec.bonus.items} if spec.bonus else {}
         self.deduction_items = {d.id: d for d in spec.deductions}
         self.veto_ids = {v.id for v in spec.vetoes}
-        # Results by indicator id are needed only when a veto or the gate reads an indicator.
-        self.needs_by_id = spec.gate is not None or any(v.indicator is not None for v in spec.vetoes)
+        # Where to find the results that a veto or the gate reads: (area, item) positions by indicator id.
+        read = {v.indicator for v in spec.vetoes if v.indicator is not None} | set(
+            spec.gate.indicators if spec.gate else ()
+        )
+        self.watched = {
+            item.indicator.id: (a, i)
+            for a, area in enumerate(scheme.areas)
+            for i, item in enumerate(area.items)
+            if item.indicator.id in read
+        }
         plugins = registry.indicator_plugins
         self.plans = {
             area.spec.id: [
@@ -225,7 +233,7 @@ class _RegionScorer:
             )
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas)
-        by_id = {r.indicator: r for a in areas for r in a.indicators} if self.needs_by_id else {}
+        by_id = {key: areas[a].indicators[i] for key, (a, i) in self.watched.items()}
         adjustments = (
             self._adjustments(data, findings) + checked.adjustments if self._claims(data) else checked.adjustments
         )
@@ -253,6 +261,7 @@ class _RegionScorer:
         results: list[IndicatorResult] = []
         append = results.append
         scored, not_scored = Status.SCORED, Status.NOT_SCORED
+        total = ZERO
         for fast, formula, params, max_points, indicator_id, label, area_id, plan, plugin in self.plans[area.spec.id]:
             raw = inputs.get(indicator_id)
             # The generated check takes plain valid data; anything else gets the full validator's findings.
@@ -272,11 +281,10 @@ class _RegionScorer:
                 append(IndicatorResult(indicator_id, label, area_id, not_scored, max_points, ZERO, None, values))
             else:
                 points = (attainment.value * max_points).quantize(CENT, ROUND_HALF_UP)
+                total += points
                 append(IndicatorResult(indicator_id, label, area_id, scored, max_points, points, attainment, values))
         method = area.aggregation
-        if method.additive:
-            total = sum((r.points for r in results), ZERO)
-        else:
+        if not method.additive:
             shares = [r.attainment.value if r.attainment else ZERO for r in results]
             total = half_up(method.combine(shares, [i.weight for i in area.items]) * area.spec.points)
         spec = area.spec

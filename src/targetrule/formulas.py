@@ -452,7 +452,7 @@ class Compound(_Family):
 
     family: ClassVar[str] = "compound"
     parts: tuple[Part, ...]
-    _splits: dict[int, tuple[Params, tuple[tuple[Part, Params, Decimal, str], ...]]] = field(
+    _splits: dict[int, tuple[Params, tuple[tuple[Formula, Params, Decimal, str, str], ...]]] = field(
         factory=dict, init=False, eq=False, repr=False
     )
 
@@ -481,18 +481,18 @@ class Compound(_Family):
         total_weight = ZERO
         weighted = ZERO
         facts: dict[str, Decimal] = {}
-        for part, part_params, weight, prefix in self._split(params):
-            sub = part.formula.score(values, part_params)
+        for formula, part_params, weight, weight_key, prefix in self._split(params):
+            sub = formula.score(values, part_params)
             total_weight += weight
             weighted += weight * sub.value
-            facts[prefix + "weight"] = weight
+            facts[weight_key] = weight
             for key, fact in sub.facts.items():
                 facts[prefix + key] = fact
         value = weighted / total_weight if total_weight else ZERO
         facts["value"] = value
         return Attainment(value, self, facts)
 
-    def _split(self, params: Params) -> tuple[tuple[Part, Params, Decimal, str], ...]:
+    def _split(self, params: Params) -> tuple[tuple[Formula, Params, Decimal, str, str], ...]:
         """Each part with its own parameters and weight; remembered per parameter table (they are fixed per scheme)."""
         cached = self._splits.get(id(params))
         if cached is not None and cached[0] is params:
@@ -501,7 +501,7 @@ class Compound(_Family):
         for part in self.parts:
             prefix = part.name + "."
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
-            split.append((part, own, params[prefix + "weight"], prefix))
+            split.append((part.formula, own, params[prefix + "weight"], prefix + "weight", prefix))
         if len(self._splits) > 64:  # a bound: tests and tools may score under many throwaway tables
             self._splits.clear()
         self._splits[id(params)] = (params, tuple(split))
