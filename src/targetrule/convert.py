@@ -33,6 +33,18 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_unstructure_hook(Decimal, str)
 
+_structure_names_generic = converter.get_structure_hook(dict[str, Any])
+
+
+def _structure_names(value: Any, kind: Any) -> dict[str, Any]:
+    """Raw values by name: a plain dict with text keys (nearly always) is copied in one step."""
+    if type(value) is dict and set(map(type, value)) <= {str}:
+        return dict(value)  # what cattrs' generic mapping hook gives for such a dict, at C speed
+    return _structure_names_generic(value, kind)  # type: ignore[no-any-return]
+
+
+converter.register_structure_hook_func(lambda kind: kind == dict[str, Any], _structure_names)
+
 
 def error_messages(exc: Exception, root: str = "$") -> list[tuple[str, str]]:
     """Turn a cattrs validation error into (path, message) pairs like ``$.regions[3].id``."""

@@ -29,11 +29,12 @@ def sort_key(scheme: Scheme) -> SortKey:
 
 def competition_ranks(results: Sequence[RegionResult], key: SortKey) -> dict[str, int]:
     """Ranks best first; regions equal on every key share a rank and the next ranks are skipped (1, 2, 2, 4)."""
-    ordered = sorted(results, key=lambda r: (tuple(-v for v in key(r)), r.region.id))
+    keys = {r.region.id: key(r) for r in results}
+    ordered = sorted(results, key=lambda r: (tuple(-v for v in keys[r.region.id]), r.region.id))
     ranks: dict[str, int] = {}
     previous = None
     for position, result in enumerate(ordered, start=1):
-        current = key(result)
+        current = keys[result.region.id]
         if current != previous:
             rank = position
             previous = current
@@ -79,11 +80,12 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
     quota_cap = {g.id: quota_size(g.quota, len(ranks)) for g in grades if g.quota is not None}
 
     changes: dict[str, dict[str, Any]] = {}
+    natural: dict[str, GradeBand] = {}  # the grade the points reach, before quotas and vetoes
     by_rank = sorted(results, key=lambda r: (ranks.get(r.region.id, 10**9), r.region.id))
     for rank_value, group in _tie_groups(by_rank, ranks):
         chosen: dict[str, GradeBand] = {}
         for result in group:
-            given = band_for(result.composite, grades)
+            given = natural[result.region.id] = band_for(result.composite, grades)
             for veto in result.vetoes:
                 ceiling = veto_caps.get(veto)
                 if ceiling is not None and order[given.id] < order[ceiling]:
@@ -105,7 +107,7 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
                 "rank": ranks.get(result.region.id),
                 "grade": given.id,
                 "grade_label": given.label,
-                "grade_note": grade_note(result.composite, band_for(result.composite, grades), given),
+                "grade_note": grade_note(result.composite, natural[result.region.id], given),
             }
     _award(results, changes, scheme)
     return [with_standing(r, changes[r.region.id]) for r in results]

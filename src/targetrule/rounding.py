@@ -38,4 +38,3 @@ def geometric_mean(values: Sequence[Decimal], weights: Sequence[Decimal]) -> Dec
         return ZERO
     log_sum = sum((w * v.ln() for v, w in zip(values, weights, strict=True)), ZERO)
     return (log_sum / total).exp()
-
