@@ -14,8 +14,12 @@ SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_engine.p
 
 def test_benchmark_runs_and_agrees_with_the_handwritten_scorer() -> None:
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--regions", "27", "--runs", "1"], capture_output=True, text=True, timeout=300
+        [sys.executable, str(SCRIPT), "--regions", "27", "--runs", "1", "--breakdown"],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "engine / baseline time, employment area:" in result.stdout
     assert "engine, full jilin-2007 (40 indicators)" in result.stdout
+    assert "stages, full scheme" in result.stdout and "freeing the results" in result.stdout
