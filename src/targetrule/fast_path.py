@@ -3,9 +3,9 @@
 The full validator (:mod:`targetrule.validation`) parses text, names every problem and suggests
 fixes; most regions' data needs none of that. For each indicator this module writes one small
 Python function, the way attrs and cattrs generate their methods, that accepts an indicator's raw
-values only when every input is a plain ``int`` or ``float`` (``bool`` for a flag) within its
-bounds, no unknown name is present and every rule holds, and then returns exactly the values the
-full validator would, derived rates included. For anything else it returns ``None`` and the
+values only when every input is a plain ``int``, ``float`` or ``Decimal`` (``bool`` for a flag)
+within its bounds, no unknown name is present and every rule holds, and then returns exactly the
+values the full validator would, derived rates included. For anything else it returns ``None`` and the
 engine runs the full validator, which reports every finding. A property test holds the two to the
 same answer on generated data.
 """
@@ -20,7 +20,7 @@ from typing import Any
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ONE, ZERO
 from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole
-from targetrule.validation import LARGEST
+from targetrule.validation import LARGEST, SMALLEST
 
 FastCheck = Callable[[Any], "dict[str, Decimal] | None"]
 
@@ -62,7 +62,7 @@ class _Writer:
     def __init__(self, indicator: Indicator) -> None:
         self.indicator = indicator
         self.namespace: dict[str, Any] = {"_D": Decimal, "_ONE": ONE, "_ZERO": ZERO, "_dict": dict, "_int": int}
-        self.namespace |= {"_float": float, "_repr": repr, "_abs": abs, "_len": len}
+        self.namespace |= {"_float": float, "_repr": repr, "_abs": abs, "_len": len, "_SMALLEST": SMALLEST}
         self.lines: list[str] = []
         # Variables of the inputs every valid submission has; only these are used by inline checks.
         self.required = {spec.name: f"v{k}" for k, spec in enumerate(indicator.inputs) if spec.required}
@@ -135,6 +135,13 @@ class _Writer:
                 f"    if not {lo} <= {v} <= {hi}:",
                 "        return None",
             ]
+        whole = f" and {x} == {x}.to_integral_value()" if spec.kind is Kind.COUNT else ""
+        lines += [  # a host that keeps exact numbers hands over Decimals
+            f"elif type({x}) is _D and {x}.is_finite() and (not {x} or _SMALLEST <= _abs({x})){whole}:",
+            f"    if not {lo} <= {x} <= {hi}:",
+            "        return None",
+            f"    {v} = {x}",
+        ]
         return [*lines, "else:", "    return None"]
 
     def _inline_rules(self) -> list[Any]:

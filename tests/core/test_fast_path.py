@@ -140,6 +140,31 @@ def test_accepts_plain_valid_numbers(indicator: Indicator, data: st.DataObject) 
     assert assert_agrees(indicator, raw) is not None, raw
 
 
+@pytest.mark.parametrize("indicator", ALL, ids=IDS)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_accepts_valid_decimals(indicator: Indicator, data: st.DataObject) -> None:
+    values = data.draw(valid_values(indicator))
+    raw = {n: (v == 1) if indicator.input(n).kind is Kind.FLAG else v for n, v in values.items()}
+    assert assert_agrees(indicator, raw) is not None, raw
+
+
+def test_decimals_at_the_edges_go_to_the_full_validator() -> None:
+    jobs = EDGE_CASES[2]  # change: amount (no minimum, at most 250.5); rate ≥ 0.5; count 3 to 10^20
+    ok = {"change": D("-1.25"), "rate": D("0.5"), "count": D("5.0")}
+    assert fast_check(jobs)(ok) == ok  # 5.0 is a whole count, kept as written
+    for name, bad in [
+        ("change", D("NaN")),
+        ("change", D("sNaN")),
+        ("change", D("Infinity")),
+        ("change", D("1E-7")),  # non-zero but below 10^-6: implausible
+        ("change", D("-1E+16")),  # beyond 10^15: implausible
+        ("count", D("5.5")),  # not whole
+        ("rate", D("0.4")),  # below the minimum
+    ]:
+        assert assert_agrees(jobs, {**ok, name: bad}) is None, (name, bad)
+
+
 def test_hand_picked_cases() -> None:
     sums = EDGE_CASES[3]
     # 40 + 50 = 90 <= 100, target even: accepted; left = (100 - 40) / 100 × 100 = 60
