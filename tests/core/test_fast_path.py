@@ -12,7 +12,7 @@ from attrs import field, frozen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from targetrule import Registry
+from targetrule import Engine, Registry
 from targetrule.fast_path import fast_check, fast_check_source
 from targetrule.formulas import CappedCompletion, PassFail, PerPoint
 from targetrule.indicator import Indicator, Input, Kind, Ratio, Role
@@ -211,3 +211,18 @@ def test_unhashable_declarations_are_compiled_without_the_cache() -> None:
     with pytest.raises(TypeError):
         hash(indicator)
     assert fast_check(indicator)({"actual": 1, "target": 2}) == {"actual": D(1), "target": D(2)}
+
+
+@pytest.mark.parametrize("mode", ["strict", "lenient"])
+def test_the_engine_gives_the_same_results_without_the_fast_path(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    from importlib import resources
+
+    import targetrule.engine
+
+    example = resources.files("targetrule") / "examples" / "jilin-2007.json"
+    engine = Engine()
+    with_fast_path = engine.evaluate("jilin-2007", str(example), mode=mode).to_dict()
+    monkeypatch.setattr(targetrule.engine, "fast_check", lambda indicator: lambda raw: None)
+    without = engine.evaluate("jilin-2007", str(example), mode=mode).to_dict()
+    assert with_fast_path == without
+    assert with_fast_path["regions"]  # the comparison covered real results
