@@ -234,13 +234,11 @@ class _RegionScorer:
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas)
         by_id = {key: areas[a].indicators[i] for key, (a, i) in self.watched.items()}
-        adjustments = (
-            self._adjustments(data, findings) + checked.adjustments if self._claims(data) else checked.adjustments
-        )
-        bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO) if adjustments else ZERO
+        adjustments = self._adjustments(data, findings) + checked.adjustments
+        bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
         if self.scheme.spec.bonus is not None:
             bonus = min(bonus, self.scheme.spec.bonus.cap)
-        deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO) if adjustments else ZERO
+        deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO)
         composite = max(ZERO, base + bonus - deductions)
         return RegionResult(
             region=data.region,
@@ -296,11 +294,6 @@ class _RegionScorer:
             return sum((a.points for a in areas), ZERO)
         shares = [a.points / a.max_points if a.max_points else ZERO for a in areas]
         return half_up(method.combine(shares, [a.max_points for a in areas]) * self.scheme.spec.total_points)
-
-    @staticmethod
-    def _claims(data: RegionData) -> bool:
-        """Whether the region claims any bonus or deduction."""
-        return bool(data.bonuses or data.deductions)
 
     def _adjustments(self, data: RegionData, findings: list[Finding]) -> tuple[Adjustment, ...]:
         found: list[Adjustment] = []
