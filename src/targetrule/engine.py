@@ -296,6 +296,8 @@ class _RegionScorer:
         return half_up(method.combine(shares, [a.max_points for a in areas]) * self.scheme.spec.total_points)
 
     def _adjustments(self, data: RegionData, findings: list[Finding]) -> tuple[Adjustment, ...]:
+        if not data.bonuses and not data.deductions:  # most regions claim nothing
+            return ()
         found: list[Adjustment] = []
         for index, claim in enumerate(data.bonuses):
             item = self.bonus_items.get(claim.id)
