@@ -15,6 +15,7 @@ from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
 from targetrule.formulas import Formula
 from targetrule.hierarchy import nested_regions
+from targetrule.indicator import Indicator
 from targetrule.ranking import decide
 from targetrule.registry import Registry
 from targetrule.results import (
@@ -33,7 +34,6 @@ from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import formula_failed, score_values
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
-from targetrule.validation import ValuePlan, plan_for
 from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
@@ -165,10 +165,10 @@ class _ItemPlan(NamedTuple):
     formula: Formula
     params: Mapping[str, Any]
     max_points: Decimal
-    indicator: str
+    indicator_id: str
     label: Label
     area: str
-    plan: ValuePlan
+    declared: Indicator
     plugin: str
 
 
@@ -204,7 +204,7 @@ class _RegionScorer:
                     item.indicator.id,
                     item.indicator.label,
                     item.area,
-                    plan_for(item.indicator),
+                    item.indicator,
                     plugins.get(item.indicator.id, "?"),
                 )
                 for item in area.items
@@ -260,7 +260,8 @@ class _RegionScorer:
         append = results.append
         scored, not_scored = Status.SCORED, Status.NOT_SCORED
         total = ZERO
-        for fast, formula, params, max_points, indicator_id, label, area_id, plan, plugin in self.plans[area.spec.id]:
+        for item in self.plans[area.spec.id]:
+            fast, formula, params, max_points, indicator_id, label, area_id, declared, plugin = item
             raw = inputs.get(indicator_id)
             # The generated check takes plain valid data; anything else gets the full validator's findings.
             values = fast(raw)
@@ -273,7 +274,7 @@ class _RegionScorer:
             elif skip:
                 values, attainment = {}, None
             else:
-                values, problems, attainment = score_values(plan, formula, params, raw, region, data.path, plugin)
+                values, problems, attainment = score_values(declared, formula, params, raw, region, data.path, plugin)
                 findings.extend(problems)
             if attainment is None:
                 append(IndicatorResult(indicator_id, label, area_id, not_scored, max_points, ZERO, None, values))

@@ -1,7 +1,8 @@
 """Score one indicator on its own: validate raw values, derive rates, apply the formula.
 
-The engine uses this for every region and indicator; plugin authors and tests use it to score a
-declaration directly, with the formula's default parameters or their own.
+The engine uses this for data that its generated fast check (:mod:`targetrule.fast_path`) turns
+away; plugin authors and tests use it to score a declaration directly, with the formula's default
+parameters or their own.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from attrs import frozen
 from targetrule.findings import Finding, finding
 from targetrule.formulas import Attainment, Formula
 from targetrule.indicator import Indicator
-from targetrule.validation import ValuePlan, check_planned, plan_for
+from targetrule.validation import check_values
 
 
 @frozen
@@ -45,11 +46,11 @@ def score_indicator(
     """Validate ``raw`` for ``indicator`` and, when valid, score it; never raises for bad input."""
     formula = formula or indicator.formula
     params = params if params is not None else default_params(formula)
-    return Outcome(*score_values(plan_for(indicator), formula, params, raw, region, region_path, plugin))
+    return Outcome(*score_values(indicator, formula, params, raw, region, region_path, plugin))
 
 
 def score_values(
-    plan: ValuePlan,
+    indicator: Indicator,
     formula: Formula,
     params: Mapping[str, Any],
     raw: Any,
@@ -57,14 +58,14 @@ def score_values(
     region_path: str,
     plugin: str,
 ) -> tuple[dict[str, Decimal], tuple[Finding, ...], Attainment | None]:
-    """The engine's hot path: parsed values, findings, and the attainment when the values are valid."""
-    values, problems = check_planned(plan, raw, region, region_path)
+    """The full path: parsed values, every finding, and the attainment when the values are valid."""
+    values, problems = check_values(indicator, raw, region, region_path)
     if problems:
         return values, tuple(problems), None
     try:
         return values, (), formula.score(values, params)
     except Exception as exc:  # a plugin's bug must not stop the other indicators
-        return values, (formula_failed(plan.indicator.id, region, plugin, exc),), None
+        return values, (formula_failed(indicator.id, region, plugin, exc),), None
 
 
 def formula_failed(indicator: str, region: str, plugin: str, error: Exception) -> Finding:

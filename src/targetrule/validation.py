@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from attrs import frozen
-
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ONE, ZERO
@@ -111,45 +109,14 @@ def input_path(region_path: str, indicator_id: str, input_name: str | None = Non
     return f"{base}.{input_name}" if input_name else base
 
 
-@frozen
-class ValuePlan:
-    """An indicator's inputs, precomputed once so that checking a region's values stays cheap."""
-
-    indicator: Indicator
-    fields: tuple[tuple[str, Input, bool, bool, Decimal, Decimal], ...]
-    names: frozenset[str]
-
-
-def _fast_lower(spec: Input) -> Decimal:
-    """The smallest value the fast path accepts: the input's minimum, never below the plausible size."""
-    return -LARGEST if spec.minimum is None else max(spec.minimum, -LARGEST)
-
-
-def _fast_upper(spec: Input) -> Decimal:
-    """The largest value the fast path accepts: the input's bound, never above the plausible size."""
-    upper = spec.upper_bound
-    return LARGEST if upper is None else min(upper, LARGEST)
-
-
-def plan_for(indicator: Indicator) -> ValuePlan:
-    """The value plan of ``indicator`` (the engine builds one per indicator per evaluation)."""
-    fields = tuple(
-        (spec.name, spec, spec.kind is not Kind.FLAG, spec.kind is Kind.COUNT, _fast_lower(spec), _fast_upper(spec))
-        for spec in indicator.inputs
-    )
-    return ValuePlan(indicator, fields, frozenset(indicator.input_map))
-
-
 def check_values(
     indicator: Indicator, raw: Any, region: str, region_path: str
 ) -> tuple[dict[str, Decimal], list[Finding]]:
-    """Parse and check one indicator's raw values; return the parsed values and every finding."""
-    return check_planned(plan_for(indicator), raw, region, region_path)
+    """Parse and check one indicator's raw values; return the parsed values and every finding.
 
-
-def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> tuple[dict[str, Decimal], list[Finding]]:
-    """:func:`check_values` with the indicator's plan already at hand (the engine's hot path)."""
-    indicator = plan.indicator
+    This is the full validator. The engine first tries the generated checker of
+    :mod:`targetrule.fast_path`, which accepts plain valid numbers only, and comes here for the rest.
+    """
     problems: list[Finding] = []
     if raw is None:
         path = input_path(region_path, indicator.id)
@@ -158,7 +125,8 @@ def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> t
         path = input_path(region_path, indicator.id)
         return {}, [finding("indicator.not_an_object", region=region, indicator=indicator.id, path=path, value=raw)]
     values: dict[str, Decimal] = {}
-    for name, spec, numeric, counts, minimum, upper in plan.fields:
+    for spec in indicator.inputs:
+        name = spec.name
         given = raw.get(name)
         if given is None:
             if spec.required:
@@ -174,13 +142,6 @@ def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> t
                     )
                 )
             continue
-        # The common cases, a whole number or a finite decimal within bounds, skip the general parser.
-        kind = type(given)
-        if numeric and (kind is int or (kind is float and not counts and (given == 0 or 1e-6 <= abs(given) <= 1e15))):
-            value = Decimal(given) if kind is int else Decimal(repr(given))
-            if minimum <= value <= upper:
-                values[name] = value
-                continue
         try:
             values[name] = parse_value(given, spec)
         except _Problem as problem:
@@ -195,9 +156,9 @@ def check_planned(plan: ValuePlan, raw: Any, region: str, region_path: str) -> t
                     **problem.details,
                 )
             )
-    if not plan.names.issuperset(raw):
+    if not indicator.input_map.keys() >= raw.keys():
         for name in raw:
-            if name not in plan.names:
+            if name not in indicator.input_map:
                 problems.append(
                     finding(
                         "input.unknown",
