@@ -133,6 +133,14 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
             for area in scheme.areas:
                 scorer._area(area, data, found, skip=False)
 
+    def checks_and_formulas_only() -> None:
+        for data in submissions.regions:
+            for items in scorer.plans.values():
+                for item in items:
+                    values = item.fast(data.inputs[item.indicator_id])
+                    assert values is not None, "the synthetic data is plain and valid"
+                    (item.formula.score(values, item.params).value * item.max_points).quantize(CENT, ROUND_HALF_UP)
+
     scored = [scorer.score(d) for d in submissions.regions]
 
     def free() -> float:
@@ -144,6 +152,7 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
     return [
         ("reading the submissions (cattrs)", median_seconds(paused(lambda: read_submissions(regions)), runs)),
         ("provenance (input hash)", median_seconds(lambda: engine.provenance(scheme, submissions), runs)),
+        ("indicators: check and formula only", median_seconds(paused(checks_and_formulas_only), runs)),
         ("indicators: check, formula, result objects", median_seconds(paused(indicators_only), runs)),
         (
             "regions: the above plus areas, claims, vetoes",
