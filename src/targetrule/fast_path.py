@@ -13,7 +13,7 @@ same answer on generated data.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -194,8 +194,3 @@ class _Writer:
         ]
         indent = "    " if numerator in req and denominator in req else "        "
         self.lines += [indent + line for line in body]
-
-
-def fast_checks(indicators: Mapping[str, Indicator]) -> dict[str, FastCheck]:
-    """The checker of every indicator, by id."""
-    return {key: fast_check(indicator) for key, indicator in indicators.items()}
