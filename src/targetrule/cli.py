@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast
 
 import click
 
+from targetrule.decimal_context import exact
 from targetrule.formats.describe import comparison_json, indicator_json, scheme_json
 from targetrule.formats.text_table import pad, table
 from targetrule.text import Label, Lang
@@ -182,7 +183,7 @@ json_option = click.option(
 
 def common(command: F) -> F:
     """Add ``--lang`` and ``--json`` and the error handling every command shares."""
-    return lang_option(json_option(handle_errors(command)))
+    return lang_option(json_option(handle_errors(exact(command))))
 
 
 def _engine() -> Engine:
@@ -218,6 +219,7 @@ def _evaluate(
     ``verified`` names a JSON file of figures the inspection team verified (see docs/inspection.md).
     Returns the evaluation and the data's note (e.g. "illustrative figures"), shown beside results.
     """
+    from targetrule.collector import paused_for_long_lived_results
     from targetrule.formats.errors import DataFileError
     from targetrule.formats.loaded import relocate_evaluation
     from targetrule.formats.read import read_data
@@ -226,7 +228,9 @@ def _evaluate(
         raise DataFileError(str(verified), Label("文件不存在", "file not found"))
     loaded = read_data(data, scheme)
     mode: Literal["strict", "lenient"] = "lenient" if lenient else "strict"
-    evaluation = engine.evaluate(scheme, loaded.submissions, mode=mode, verifications=verified)
+    # The command line owns its process, so it may pause the collector; the library never does.
+    with paused_for_long_lived_results():
+        evaluation = engine.evaluate(scheme, loaded.submissions, mode=mode, verifications=verified)
     return relocate_evaluation(evaluation, loaded), loaded.submissions.note
 
 

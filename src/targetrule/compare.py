@@ -17,6 +17,7 @@ from attrs import frozen
 from targetrule.engine import Engine, Mode, SubmissionsLike, _as_submissions
 from targetrule.results import Evaluation, RegionResult
 from targetrule.rounding import ZERO, fmt
+from targetrule.decimal_context import exact
 from targetrule.scheme import Scheme
 from targetrule.submissions import Submissions
 from targetrule.text import Label, Lang
@@ -32,6 +33,7 @@ class Driver:
     points_b: Decimal | None
 
     @property
+    @exact
     def change(self) -> Decimal:
         """Points under B minus points under A, an indicator missing from a scheme counting 0 there."""
         return (self.points_b or ZERO) - (self.points_a or ZERO)
@@ -51,6 +53,7 @@ class RegionChange:
     drivers: tuple[Driver, ...]  # the largest point changes, largest first
 
     @property
+    @exact
     def change(self) -> Decimal:
         """Composite under B minus composite under A."""
         return self.composite_b - self.composite_a
@@ -88,6 +91,7 @@ class Comparison:
         return render(self, lang)
 
 
+@exact
 def compare(
     engine: Engine,
     scheme_a: Scheme | str | Path,
@@ -193,6 +197,7 @@ def _driver_text(driver: Driver, lang: Lang) -> str:
     return f"{name}{note} {_signed(driver.change)}"
 
 
+@exact
 def render(comparison: Comparison, lang: Lang = "zh") -> str:
     """The comparison as plain text: one line per region, best under B first, with its main drivers."""
     title_a, title_b = comparison.title_a(lang), comparison.title_b(lang)

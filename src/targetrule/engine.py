@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from attrs import evolve
 
-from targetrule.collector import paused_for_long_lived_results
+from targetrule.decimal_context import exact
 from targetrule.fast_path import FastCheck, fast_check
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
@@ -47,7 +47,10 @@ class Engine:
 
     def __init__(self, registry: Registry | None = None) -> None:
         self.registry = registry if registry is not None else Registry.default()
+        # Generated checks of the registry's own indicators, compiled once per engine (never module-wide).
+        self._fast_checks: dict[str, FastCheck] = {}
 
+    @exact
     def load_scheme(self, name: str | Path) -> Scheme:
         """A scheme by id (shipped by a plugin) or by the path of a TOML file."""
         source = self.registry.schemes.get(str(name))
@@ -74,6 +77,7 @@ class Engine:
             source = SchemeSource(path.stem, text, str(path))
         return load_scheme(source, self.registry)
 
+    @exact
     def evaluate(
         self,
         scheme: Scheme | str | Path,
@@ -92,8 +96,16 @@ class Engine:
         """
         if not isinstance(scheme, Scheme):
             scheme = self.load_scheme(scheme)
-        with paused_for_long_lived_results():
-            return self._evaluate(scheme, _as_submissions(data), mode, verifications)
+        return self._evaluate(scheme, _as_submissions(data), mode, verifications)
+
+    def fast_check(self, indicator: Indicator) -> FastCheck:
+        """The generated check of ``indicator``: compiled once for the registry's own declarations."""
+        if self.registry.indicators.get(indicator.id) is not indicator:
+            return fast_check(indicator)  # a declaration from elsewhere: compiled for this evaluation only
+        check = self._fast_checks.get(indicator.id)
+        if check is None:
+            check = self._fast_checks[indicator.id] = fast_check(indicator)
+        return check
 
     def _evaluate(
         self, scheme: Scheme, submissions: Submissions, mode: Mode, verifications: VerificationsLike | None
@@ -106,7 +118,7 @@ class Engine:
         findings.extend(nested_regions(submissions))
         verified, found = group_by_region(verifications, [d.region.id for d in submissions.regions])
         findings.extend(found)
-        scorer = _RegionScorer(scheme, self.registry)
+        scorer = _RegionScorer(scheme, self.registry, self.fast_check)
         results: list[RegionResult] = []
         first_seen: dict[str, str] = {}
         for data_item in submissions.regions:
@@ -175,7 +187,9 @@ class _ItemPlan(NamedTuple):
 class _RegionScorer:
     """Scores one region at a time under a scheme; built once per evaluation."""
 
-    def __init__(self, scheme: Scheme, registry: Registry) -> None:
+    def __init__(
+        self, scheme: Scheme, registry: Registry, checks: Callable[[Indicator], FastCheck] = fast_check
+    ) -> None:
         self.scheme = scheme
         self.registry = registry
         self.known = {item.indicator.id for item in scheme.items()}
@@ -197,7 +211,7 @@ class _RegionScorer:
         self.plans = {
             area.spec.id: [
                 _ItemPlan(
-                    fast_check(item.indicator),
+                    checks(item.indicator),
                     item.formula,
                     item.params,
                     item.points,

@@ -12,7 +12,6 @@ same answer on generated data.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -26,15 +25,7 @@ FastCheck = Callable[[Any], "dict[str, Decimal] | None"]
 
 
 def fast_check(indicator: Indicator) -> FastCheck:
-    """The generated checker of ``indicator`` (cached: equal declarations share one)."""
-    try:
-        return _cached(indicator)
-    except TypeError:  # a third-party declaration that is not hashable
-        return _compile(indicator)
-
-
-@functools.lru_cache(maxsize=1024)
-def _cached(indicator: Indicator) -> FastCheck:
+    """The generated checker of ``indicator``, compiled anew (the engine keeps its own per registry)."""
     return _compile(indicator)
 
 

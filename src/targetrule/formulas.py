@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
+from targetrule.decimal_context import exact
 from targetrule.indicator import Direction
 from targetrule.rounding import HUNDRED, ONE, ZERO, fmt, fmt_plain
 from targetrule.text import Label
@@ -47,6 +48,7 @@ class Attainment:
     formula: Formula
     facts: Mapping[str, Decimal]
 
+    @exact
     def explanation(self) -> Label:
         """The bilingual sentence that shows how the share was reached, from the real numbers."""
         return self.formula.explain(self.facts)

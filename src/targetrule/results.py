@@ -14,6 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
+from targetrule.decimal_context import exact
 from targetrule.findings import Finding
 from targetrule.formulas import Attainment
 from targetrule.rounding import fmt, fmt_plain
@@ -43,6 +44,7 @@ class IndicatorResult:
     attainment: Attainment | None
     values: Mapping[str, Decimal]
 
+    @exact
     def explanation(self) -> Label:
         """The formula's sentence with the real figures, then the points it gives."""
         mx = fmt(self.max_points)
@@ -65,6 +67,7 @@ class AreaResult:
     additive: bool
     indicators: tuple[IndicatorResult, ...]
 
+    @exact
     def explanation(self) -> Label:
         """The items' points adding up to the area's, or the method applied to them."""
         parts = " + ".join(fmt(i.points) for i in self.indicators)
@@ -105,6 +108,7 @@ class Discrepancy:
     source: str = ""
     note: str = ""
 
+    @exact
     def explanation(self) -> Label:
         """上报 X，核实 Y（差异 Z%）, with who verified it, when and from what."""
         reported = "未填报" if self.reported is None else fmt_plain(self.reported)
@@ -167,6 +171,7 @@ class RegionResult:
                 return result
         raise KeyError(area_id)
 
+    @exact
     def explanation(self) -> Label:
         """Area points adding up to the base, then bonus and deductions to the composite."""
         parts = " + ".join(fmt(a.points) for a in self.areas)
@@ -230,6 +235,7 @@ class Evaluation:
         """The findings that are errors."""
         return tuple(f for f in self.findings if f.is_error)
 
+    @exact
     def to_dict(self) -> dict[str, Any]:
         """Unstructure to plain JSON types, explanations included, under a versioned schema."""
         from targetrule.result_json import evaluation_to_dict

@@ -13,6 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
+from targetrule.decimal_context import exact
 from targetrule.findings import Finding, finding
 from targetrule.formulas import Attainment, Formula
 from targetrule.indicator import Indicator
@@ -33,6 +34,7 @@ def default_params(formula: Formula) -> dict[str, Any]:
     return {name: spec.default for name, spec in formula.param_specs().items()}
 
 
+@exact
 def score_indicator(
     indicator: Indicator,
     raw: Any,

@@ -1,4 +1,4 @@
-"""The engine pauses the cyclic collector while it builds results, and leaves it as it found it."""
+"""The opt-in collector pause (for hosts that own their process, like the CLI) leaves the collector as it found it."""
 
 from __future__ import annotations
 

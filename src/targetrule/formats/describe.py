@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from targetrule.decimal_context import exact
 from targetrule.scheme import Scheme, ScoredItem
 from targetrule.text import Label
 
@@ -17,6 +18,7 @@ def label_json(label: Label | None) -> dict[str, str] | None:
     return None if label is None else {"zh": label.zh, "en": label.en}
 
 
+@exact
 def indicator_json(item: ScoredItem) -> dict[str, Any]:
     """An indicator as the scheme scores it, with every input's kind, role, unit and bounds."""
     indicator = item.indicator
@@ -47,6 +49,7 @@ def indicator_json(item: ScoredItem) -> dict[str, Any]:
     }
 
 
+@exact
 def scheme_json(scheme: Scheme) -> dict[str, Any]:
     """The scheme (schema ``targetrule.cli.scheme/1``): areas, items, grades, awards, claims."""
     spec = scheme.spec
@@ -118,6 +121,7 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+@exact
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
     """Two schemes on the same data (schema ``targetrule.cli.compare/1``): each region's change and its drivers."""
     return {

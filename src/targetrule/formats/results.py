@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+from targetrule.decimal_context import exact
 from targetrule.results import Evaluation
 from targetrule.scheme import Scheme
 from targetrule.text import Label, Lang
@@ -25,6 +26,7 @@ def missing_libraries(fmt: str) -> list[str]:
     return [name for name in _LIBRARIES.get(fmt, ()) if missing(name)]
 
 
+@exact
 def render_results(
     fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, *, note: Label | None = None
 ) -> dict[str, bytes]:
