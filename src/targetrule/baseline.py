@@ -16,6 +16,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from targetrule.decimal_context import exact
 from targetrule.findings import Finding, finding
 from targetrule.formulas import Compound, DeclineRate, Formula
 from targetrule.indicator import Indicator, Role
@@ -139,6 +140,7 @@ class BaselineFill:
     findings: tuple[Finding, ...]
 
 
+@exact
 def fill_baselines(scheme: Scheme, submissions: Submissions, baseline: Baseline) -> BaselineFill:
     """Fill every missing last-year input of ``submissions`` from ``baseline``; given ones are kept.
 
@@ -201,6 +203,7 @@ class Change:
     rank_last: int | None
     rank_change: int | None  # last year's rank − this year's: positive means moved up
 
+    @exact
     def explanation(self) -> Label:
         """综合得分 上年 → 本年（±x），名次 上年 → 本年."""
         if self.composite_last is None or self.composite_change is None:
@@ -215,6 +218,7 @@ class Change:
             en += f", rank {self.rank_last} → {self.rank}"
         return Label(zh, en)
 
+    @exact
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types (numbers as decimal strings, like the results JSON)."""
         return {
@@ -231,6 +235,7 @@ class Change:
         }
 
 
+@exact
 def changes(evaluation: Evaluation, baseline: Baseline) -> tuple[Change, ...]:
     """Each of this year's regions beside last year's result, in this year's order."""
     found: list[Change] = []

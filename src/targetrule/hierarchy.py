@@ -16,6 +16,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from targetrule.decimal_context import exact
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ZERO, fmt_plain
@@ -197,6 +198,7 @@ class RollUp:
         return Submissions(tuple(regions), src.scheme, src.period, src.findings + self.findings, src.raw)
 
 
+@exact
 def roll_up(scheme: Scheme, submissions: Submissions, *, tolerance: Decimal | None = None) -> RollUp:
     """Fill each region's missing figures from the regions under it and check the ones it gave.
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from targetrule.decimal_context import CONTEXT
+
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -13,20 +15,20 @@ HUNDRED = Decimal(100)
 
 def half_up(value: Decimal, places: Decimal = CENT) -> Decimal:
     """Round ``value`` half up (四舍五入) to ``places`` (default two decimals)."""
-    return value.quantize(places, rounding=ROUND_HALF_UP)
+    return value.quantize(places, rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def fmt(value: Decimal, places: int = 2) -> str:
     """Format ``value`` half-up with ``places`` decimals and thousands separators."""
     quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,}"
+    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP, context=CONTEXT):,}"
 
 
 def fmt_plain(value: Decimal) -> str:
     """Format a figure as given: integers without decimals, others without trailing zeros."""
-    if value == value.to_integral_value():
-        return f"{value.quantize(ONE):,}"
-    return f"{value.normalize():,f}"
+    if value == value.to_integral_value(context=CONTEXT):
+        return f"{value.quantize(ONE, context=CONTEXT):,}"
+    return f"{value.normalize(context=CONTEXT):,f}"
 
 
 def geometric_mean(values: Sequence[Decimal], weights: Sequence[Decimal]) -> Decimal:

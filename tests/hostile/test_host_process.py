@@ -30,11 +30,13 @@ from click.testing import CliRunner
 
 import targetrule
 from hostile.harness import JOBS, MINI, mini_data
-from targetrule import Engine, Evaluation, score_indicator
+from targetrule import Engine, Evaluation, read_submissions, score_indicator
+from targetrule.baseline import changes, read_baseline
 from targetrule.cli import main
 from targetrule.compare import compare
 from targetrule.formats.describe import scheme_json
 from targetrule.formats.results import render_results
+from targetrule.hierarchy import roll_up
 from targetrule.scheme_loader import load_scheme
 
 EXAMPLE = Path(str(resources.files("targetrule") / "examples" / "jilin-2007.json"))
@@ -87,6 +89,19 @@ def _everything(engine: Engine) -> dict[str, Any]:
     mini = engine.load_scheme(MINI)
     comparison = compare(engine, scheme, mini, mini_data(), mode="lenient")
     seen["compare"] = comparison.to_text("en")
+    # The inspection workflow: counties rolled up into their city (sums of large counts), last year's results.
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    city = document["regions"][0]
+    jobs = city["inputs"].pop("employment.new_urban_jobs")
+    counties = [
+        {"id": f"c{k}", "name": f"县{k}", "kind": "county", "parent": city["id"],
+         "inputs": {"employment.new_urban_jobs": {name: value // 3 + k for name, value in jobs.items()}}}
+        for k in range(3)
+    ]
+    rollup = roll_up(scheme, read_submissions({"regions": [city, *counties]}))
+    seen["roll_up"] = repr(rollup.region(city["id"]).inputs["employment.new_urban_jobs"])
+    last_year = read_baseline(json.loads(json.dumps(lenient.to_dict())))
+    seen["changes"] = [(c.explanation().en, c.to_dict()) for c in changes(strict, last_year)]
     return seen
 
 

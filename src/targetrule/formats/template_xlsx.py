@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from targetrule.decimal_context import exact
 from targetrule.formats.cells import safe_text
 from targetrule.formats.errors import MissingExtraError
 from targetrule.formats.template_layout import (
@@ -68,6 +69,7 @@ _GUIDE = (
 )
 
 
+@exact
 def build_template(scheme: Scheme, regions: Sequence[Region]) -> bytes:
     """The template workbook for ``scheme`` with one row per region, as xlsx bytes."""
     openpyxl = openpyxl_module()
