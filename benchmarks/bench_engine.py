@@ -110,22 +110,25 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def paused(action: Callable[[], object]) -> Callable[[], object]:
+    """``action`` run with the cyclic collector paused, as the command line runs evaluations."""
+    from targetrule.collector import paused_for_long_lived_results
+
+    def run() -> object:
+        with paused_for_long_lived_results():
+            return action()
+
+    return run
+
+
 def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], runs: int) -> list[tuple[str, float]]:
     """Median seconds of each stage of ``Engine.evaluate``, timed apart (reaches into the engine's internals)."""
-    from targetrule.collector import paused_for_long_lived_results
     from targetrule.engine import _RegionScorer
     from targetrule.ranking import decide
     from targetrule.submissions import read_submissions
 
     submissions = read_submissions(regions)
     scorer = _RegionScorer(scheme, engine.registry)
-
-    def paused(action: Callable[[], object]) -> Callable[[], object]:
-        def run() -> object:
-            with paused_for_long_lived_results():
-                return action()
-
-        return run
 
     def indicators_only() -> None:
         for data in submissions.regions:
@@ -204,6 +207,7 @@ def main() -> None:
     baseline = median_seconds(lambda: [handwritten_employment(r["inputs"], points) for r in regions], args.runs)
     assert not engine.evaluate(full, regions).errors
     engine_full = median_seconds(lambda: engine.evaluate(full, regions), args.runs)
+    engine_full_paused = median_seconds(paused(lambda: engine.evaluate(full, regions)), args.runs)
     tracemalloc.start()
     engine.evaluate(full, regions)
     _, peak = tracemalloc.get_traced_memory()
@@ -215,7 +219,10 @@ def main() -> None:
     print(f"{'hand-written employment formulas (baseline)':<44}{baseline:>10.4f}{n / baseline:>12,.0f}")
     print(f"{'engine, employment area (10 indicators)':<44}{engine_employment:>10.4f}{n / engine_employment:>12,.0f}")
     print(f"{'engine, full jilin-2007 (40 indicators)':<44}{engine_full:>10.4f}{n / engine_full:>12,.0f}")
+    label = "  the same, collector paused (CLI, opt-in)"
+    print(f"{label:<44}{engine_full_paused:>10.4f}{n / engine_full_paused:>12,.0f}")
     print(f"engine / baseline time, employment area: {engine_employment / baseline:.2f}x")
+    print(f"collector left running (the library's default) / paused: {engine_full / engine_full_paused:.2f}x")
     print(f"import targetrule: {imported * 1000:.0f} ms; import + plugin discovery: {discovered * 1000:.0f} ms")
     print(f"peak traced memory, full scheme on {n} regions: {peak / 2**20:.1f} MiB")
     if args.breakdown:
