@@ -337,3 +337,19 @@ def test_the_command_line_in_process_leaves_no_state_behind(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(main, ["template", "jilin-2007", "--example", "-o", str(tmp_path / "t.xlsx")])
     assert result.exit_code == 0, result.output
+
+
+def test_the_pytest_plugin_puts_its_run_wide_setting_back() -> None:
+    from targetrule.testing import _config, pytest_plugin
+
+    class Config:
+        def getoption(self, name: str) -> str:
+            return "7"
+
+        def getini(self, name: str) -> str:
+            return ""
+
+    pytest_plugin.pytest_configure(Config())  # type: ignore[arg-type]
+    assert _config.max_examples == 7
+    pytest_plugin.pytest_unconfigure(Config())  # type: ignore[arg-type]
+    assert _config.max_examples is None

@@ -47,6 +47,13 @@ def pytest_configure(config: pytest.Config) -> None:
             ) from None
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Put the example count back, so a later run in the same process starts from the default."""
+    from targetrule.testing import _config
+
+    _config.max_examples = None
+
+
 @pytest.fixture(scope="session")
 def targetrule_registry() -> Registry:
     """The registry of the built-in and every installed plugin."""
