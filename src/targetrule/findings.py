@@ -122,8 +122,8 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     ),
     "scheme.bad_parameter": (
         Severity.ERROR,
-        "指标 {indicator} 的参数 {value} 无效：{detail}",
-        "parameter {value} of indicator {indicator} is invalid: {detail}",
+        "指标 {indicator} 的参数 {value} 无效：{detail_zh}",
+        "parameter {value} of indicator {indicator} is invalid: {detail_en}",
     ),
     "scheme.unknown_family": (
         Severity.ERROR,
@@ -140,7 +140,12 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{where} 的分值合计 {value}，应为 {limit}",
         "the points of {where} add up to {value}, expected {limit}",
     ),
-    "scheme.bad_grades": (Severity.ERROR, "等次设置有误：{detail}", "grade bands are wrong: {detail}"),
+    "scheme.bad_grades": (Severity.ERROR, "等次设置有误：{detail_zh}", "grade bands are wrong: {detail_en}"),
+    "scheme.bad_value": (
+        Severity.ERROR,
+        "{where} 应为{expected_zh}，实为 {value}",
+        "{where} must be {expected_en}, got {value}",
+    ),
     "scheme.bad_reference": (
         Severity.ERROR,
         "{where} 引用了不存在的 {value}{hint_zh}",

@@ -6,7 +6,9 @@ allows an over-completion bonus) together with the numbers it used. The bilingua
 rendered from those numbers only when someone reads it, so scoring stays cheap.
 
 Every family is a frozen attrs class whose fields name the values it reads; its ``parameters``
-are the defaults a scheme may override per indicator (``params = {cap = 1.2}``).
+are the defaults a scheme may override per indicator (``params = {cap = 1.2}``). A family may also
+check its parameters (``check_params``) and state the highest attainment they allow
+(``max_attainment``); the scheme loader calls both once per item, when the scheme loads.
 """
 
 from __future__ import annotations
@@ -82,8 +84,122 @@ class Formula(Protocol):
         ...
 
 
+@frozen
+class ParamProblem:
+    """A parameter outside its family's domain: the parameter's name and what is wrong, in both languages."""
+
+    name: str
+    problem: Label
+
+
+@runtime_checkable
+class ChecksParams(Protocol):
+    """Optional for a family: it checks its own parameters when a scheme loads (third-party families may omit it)."""
+
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """Every problem with these resolved parameters (defaults and the scheme's values); empty when valid."""
+        ...
+
+
+def check_params(formula: Formula, params: Params) -> list[ParamProblem]:
+    """The family's own check of ``params``, or no problems for a family that does not check."""
+    method = getattr(formula, "check_params", None)
+    return list(method(params)) if callable(method) else []
+
+
+def max_attainment(formula: Formula, params: Params) -> Decimal:
+    """The highest attainment ``formula`` can give under ``params``: the family's own answer, else ``max(1, cap)``."""
+    method = getattr(formula, "max_attainment", None)
+    if callable(method):
+        result = method(params)
+        if isinstance(result, Decimal) and result.is_finite():
+            return result
+    return _capped_at(params)
+
+
+def _capped_at(params: Params) -> Decimal:
+    cap = params.get("cap")
+    return max(ONE, cap) if isinstance(cap, Decimal) and cap.is_finite() else ONE
+
+
 def _pct(value: Decimal) -> str:
     return fmt(value * HUNDRED) + "%"
+
+
+def _num(value: Decimal) -> str:
+    return str(value)  # exact and context-free: these numbers are being checked, not yet trusted
+
+
+class _Checks:
+    """Collects parameter problems for one family check."""
+
+    def __init__(self, params: Params) -> None:
+        self.params = params
+        self.problems: list[ParamProblem] = []
+
+    def fail(self, name: str, zh: str, en: str) -> None:
+        self.problems.append(ParamProblem(name, Label(zh, en)))
+
+    def number(self, name: str) -> Decimal | None:
+        """The parameter as a finite number, or None after reporting it."""
+        value = self.params.get(name)
+        if isinstance(value, Decimal) and value.is_finite():
+            return value
+        self.fail(name, f"应为数字，实为 {value!r}", f"expected a number, got {value!r}")
+        return None
+
+    def within(self, name: str, low: Decimal | None = None, high: Decimal | None = None) -> Decimal | None:
+        """The parameter, reported unless ``low <= value <= high`` (either bound may be absent)."""
+        value = self.number(name)
+        if value is None:
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            zh, en = _range_text(low, high)
+            self.fail(name, f"应为{zh}，实为 {_num(value)}", f"must be {en}, got {_num(value)}")
+            return None
+        return value
+
+    def table(self, name: str) -> Tiers | None:
+        """The parameter as a non-empty table of (number, number) rows, or None after reporting it."""
+        value = self.params.get(name)
+        if (
+            isinstance(value, tuple)
+            and value
+            and all(
+                isinstance(row, tuple) and len(row) == 2 and all(isinstance(x, Decimal) and x.is_finite() for x in row)
+                for row in value
+            )
+        ):
+            return value
+        self.fail(name, "应为 [[阈值, 得分率], …]", "expected [[threshold, attainment], …]")
+        return None
+
+    def shares(self, name: str, rows: Tiers) -> None:
+        """Each row's attainment within 0..1, never rising down the table."""
+        for k, (_, share) in enumerate(rows):
+            if not ZERO <= share <= ONE:
+                self.fail(
+                    name,
+                    f"第 {k + 1} 行的得分率应在 0 与 1 之间，实为 {_num(share)}",
+                    f"row {k + 1}: the attainment must be between 0 and 1, got {_num(share)}",
+                )
+        for k in range(1, len(rows)):
+            if rows[k][1] > rows[k - 1][1]:
+                self.fail(
+                    name,
+                    f"第 {k + 1} 行的得分率 {_num(rows[k][1])} 高于上一行的 {_num(rows[k - 1][1])}",
+                    f"row {k + 1}: the attainment {_num(rows[k][1])} is above the previous row's "
+                    f"{_num(rows[k - 1][1])}",
+                )
+
+
+def _range_text(low: Decimal | None, high: Decimal | None) -> tuple[str, str]:
+    if low is not None and high is not None:
+        return f" {_num(low)} 至 {_num(high)} 之间的数", f"between {_num(low)} and {_num(high)}"
+    if low is not None:
+        return f"不小于 {_num(low)} 的数", f"at least {_num(low)}"
+    assert high is not None
+    return f"不大于 {_num(high)} 的数", f"at most {_num(high)}"
 
 
 class _Family:
@@ -94,6 +210,14 @@ class _Family:
     def param_specs(self) -> Mapping[str, Parameter]:
         """The parameters this formula accepts, with their defaults."""
         return self.parameters
+
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """Every problem with these parameters; the built-in families override it."""
+        return []
+
+    def max_attainment(self, params: Params) -> Decimal:
+        """The highest attainment these parameters allow: ``cap`` when above 1, else 1."""
+        return _capped_at(params)
 
 
 _CAP = Parameter(
@@ -136,6 +260,12 @@ class CappedCompletion(_Family):
             return Label(f"目标为 0，完成 {a}，得满分", f"target is 0 (actual {a}): full marks")
         r, v = _pct(facts["ratio"]), _pct(facts["value"])
         return Label(f"完成 {a} / 目标 {t} = {r}，得分率 {v}", f"actual {a} / target {t} = {r}, attainment {v}")
+
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """``cap`` at least 1 (full marks must be reachable)."""
+        checks = _Checks(params)
+        checks.within("cap", ONE)
+        return checks.problems
 
 
 @frozen
@@ -189,6 +319,15 @@ class PerPoint(_Family):
             f"rate {r}% against a standard of {s}%: {g} points, attainment {v}",
         )
 
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """``standard`` within 0..100, deductions and bonuses per point at least 0, ``cap`` at least 1."""
+        checks = _Checks(params)
+        checks.within("standard", ZERO, HUNDRED)
+        checks.within("deduct_per_point", ZERO)
+        checks.within("bonus_per_point", ZERO)
+        checks.within("cap", ONE)
+        return checks.problems
+
 
 @frozen
 class ShortfallBands(_Family):
@@ -241,6 +380,29 @@ class ShortfallBands(_Family):
             f"actual {a} / target {t}: shortfall {s}%, band attainment {v}",
         )
 
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """Band limits at least 0 and strictly rising; attainments within 0..1, never rising."""
+        checks = _Checks(params)
+        bands = checks.table("bands")
+        if bands is not None:
+            for k, (limit, _) in enumerate(bands):
+                if limit < 0:
+                    checks.fail(
+                        "bands",
+                        f"第 {k + 1} 行的差距应不小于 0，实为 {_num(limit)}",
+                        f"row {k + 1}: the shortfall must be at least 0, got {_num(limit)}",
+                    )
+                elif k and limit <= bands[k - 1][0]:
+                    checks.fail(
+                        "bands",
+                        f"差距应从小到大排列且互不相同：第 {k + 1} 行的 {_num(limit)} "
+                        f"不大于上一行的 {_num(bands[k - 1][0])}",
+                        f"shortfalls must rise, each distinct: row {k + 1} ({_num(limit)}) is not above "
+                        f"the previous row ({_num(bands[k - 1][0])})",
+                    )
+            checks.shares("bands", bands)
+        return checks.problems
+
 
 @frozen
 class ThresholdTiers(_Family):
@@ -274,6 +436,25 @@ class ThresholdTiers(_Family):
         """实际 r%，所在档次得分率 v%."""
         r, v = fmt(facts["rate"]), _pct(facts["value"])
         return Label(f"实际 {r}%，所在档次得分率 {v}", f"rate {r}% falls in the tier worth {v}")
+
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """Thresholds strictly falling; attainments within 0..1, never rising; ``floor`` within 0..the lowest tier's."""
+        checks = _Checks(params)
+        tiers = checks.table("tiers")
+        if tiers is not None:
+            for k in range(1, len(tiers)):
+                if tiers[k][0] >= tiers[k - 1][0]:
+                    checks.fail(
+                        "tiers",
+                        f"阈值应从高到低排列且互不相同：第 {k + 1} 行的 {_num(tiers[k][0])} "
+                        f"不低于上一行的 {_num(tiers[k - 1][0])}",
+                        f"thresholds must fall, each distinct: row {k + 1} ({_num(tiers[k][0])}) is not below "
+                        f"the previous row ({_num(tiers[k - 1][0])})",
+                    )
+            checks.shares("tiers", tiers)
+        lowest = tiers[-1][1] if tiers is not None and ZERO <= tiers[-1][1] <= ONE else ONE
+        checks.within("floor", ZERO, lowest)
+        return checks.problems
 
 
 @frozen
@@ -324,6 +505,13 @@ class ControlCeiling(_Family):
             f"rate {r}% is {o} points over the ceiling of {c}%: attainment {v}",
         )
 
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """``ceiling`` within 0..100, ``deduct_per_point`` at least 0."""
+        checks = _Checks(params)
+        checks.within("ceiling", ZERO, HUNDRED)
+        checks.within("deduct_per_point", ZERO)
+        return checks.problems
+
 
 @frozen
 class DeclineRate(_Family):
@@ -371,6 +559,12 @@ class DeclineRate(_Family):
             f"last year {b}, this year {c}: decline {d}% (target {g}%), attainment {v}",
         )
 
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """``target_decline`` within 0..100 (a decline cannot exceed 100%)."""
+        checks = _Checks(params)
+        checks.within("target_decline", ZERO, HUNDRED)
+        return checks.problems
+
 
 @frozen
 class DeductUntilZero(_Family):
@@ -405,6 +599,12 @@ class DeductUntilZero(_Family):
             f"发现问题 {n} 个，每个扣 {p}，扣完为止，得分率 {v}",
             f"{n} problems at {p} each, down to zero: attainment {v}",
         )
+
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """``per_item`` at least 0."""
+        checks = _Checks(params)
+        checks.within("per_item", ZERO)
+        return checks.problems
 
 
 @frozen
@@ -477,6 +677,33 @@ class Compound(_Family):
             for name, spec in p.formula.param_specs().items():
                 specs[f"{p.name}.{name}"] = spec
         return specs
+
+    def check_params(self, params: Params) -> list[ParamProblem]:
+        """At least one part, distinct part names, weights at least 0 and not all 0; each part checks its own."""
+        checks = _Checks(params)
+        names = [p.name for p in self.parts]
+        if not names:
+            checks.fail("parts", "至少需要一个组成部分", "at least one part is needed")
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            checks.fail("parts", f"组成部分 {name} 重复", f"part {name} appears twice")
+        weights = [checks.within(f"{p.name}.weight", ZERO) for p in self.parts]
+        if names and all(w == 0 for w in weights):
+            checks.fail(f"{names[0]}.weight", "各部分的权重不能全为 0", "the parts' weights cannot all be 0")
+        for part in self.parts:
+            prefix = part.name + "."
+            own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            for problem in check_params(part.formula, own):
+                checks.problems.append(ParamProblem(prefix + problem.name, problem.problem))
+        return checks.problems
+
+    def max_attainment(self, params: Params) -> Decimal:
+        """The highest of the parts' highest attainments (a weighted mean never exceeds its largest part)."""
+        highest = ONE
+        for part in self.parts:
+            prefix = part.name + "."
+            own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            highest = max(highest, max_attainment(part.formula, own))
+        return highest
 
     def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
         """Σ weight × part attainment / Σ weight."""

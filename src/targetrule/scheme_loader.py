@@ -1,4 +1,12 @@
-"""Load a scheme from TOML and check it against the installed plugins, reporting every problem at once."""
+"""Load a scheme from TOML and check it against the installed plugins, reporting every problem at once.
+
+Loading has three stages, each reporting every problem it finds: the TOML text is parsed (Decimal
+floats, so 0.1 stays 0.1), structured by a strict cattrs converter (a string is never taken for a
+number, a float never for a whole number), then resolved: every number is checked against its
+domain where it is declared, each formula family checks its own parameters, and every reference
+is checked. Whatever the text, :func:`load_scheme` returns a :class:`Scheme` or raises
+:class:`SchemeError`.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +16,115 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from targetrule.convert import converter, error_messages
+import cattrs
+
+from targetrule.convert import _structure_decimal, error_messages
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding, has_errors
-from targetrule.formulas import Compound, Formula, Parameter, Part
+from targetrule.formulas import Compound, Formula, Parameter, Part, check_params, max_attainment
 from targetrule.indicator import Indicator
 from targetrule.registry import Registry
 from targetrule.scheme import AreaSpec, ItemSpec, ResolvedArea, Scheme, SchemeSource, SchemeSpec, ScoredItem
+from targetrule.text import Label
 
 
 class SchemeError(FindingsError):
     """A scheme that cannot be used; ``findings`` lists every problem found."""
 
 
+#: Every number in a scheme is at most this large in size ...
+LARGEST = Decimal(10) ** 9
+#: ... and has at most this many decimal places (so no sum or product of them overflows or underflows).
+PLACES = 12
+#: The years a scheme may be for.
+YEARS = (1900, 2100)
+#: The most regions one award tier may go to.
+MOST_AWARDS = 1_000_000
+
+
+def _strict_int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _strict_bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _strict_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise ValueError(f"expected text, got {value!r}")
+    return value
+
+
+# The scheme's own converter: like the shared one, but a float is never a whole number and a number never text.
+_converter = cattrs.Converter(forbid_extra_keys=True)
+_converter.register_structure_hook(Decimal, _structure_decimal)
+_converter.register_structure_hook(int, _strict_int)
+_converter.register_structure_hook(bool, _strict_bool)  # after int: bool is an int to singledispatch
+_converter.register_structure_hook(str, _strict_str)
+
+
+def _malformed(origin: str, detail: str) -> SchemeError:
+    return SchemeError([finding("scheme.malformed", path=origin or "$", detail=detail)])
+
+
 def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
     """Parse, structure and check a scheme; raise :class:`SchemeError` listing every problem."""
+    text = source.text
+    if not isinstance(text, str):
+        raise _malformed(source.origin, f"方案应为文本 / a scheme is text, got {type(text).__name__}")
     try:
-        raw = tomllib.loads(source.text, parse_float=Decimal)
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise _malformed(
+            source.origin, f"第 {exc.start} 个字符不是有效的 Unicode / character {exc.start} is not valid Unicode"
+        ) from None
+    try:
+        raw = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise SchemeError([finding("scheme.malformed", path=source.origin, detail=str(exc))]) from None
+        raise _malformed(source.origin, str(exc)) from None
+    except RecursionError:
+        raise _malformed(source.origin, "嵌套层次过深 / nested too deeply") from None
     try:
-        spec = converter.structure(raw, SchemeSpec)
-    except Exception as exc:
+        spec = _converter.structure(raw, SchemeSpec)
+    except Exception as exc:  # cattrs gathers every error of a class; anything else is still the text's fault
         problems = [finding("scheme.malformed", path=path, detail=text) for path, text in error_messages(exc)]
         raise SchemeError(problems) from None
     return _Resolver(spec, registry).resolve(source)
+
+
+def plausible(value: Decimal) -> bool:
+    """True for a finite number of at most 10⁹ in size with at most 12 decimal places (exact, context-free)."""
+    if not value.is_finite() or not -LARGEST <= value <= LARGEST:
+        return False
+    _, digits, exponent = value.as_tuple()
+    places = -int(exponent)
+    for digit in reversed(digits):  # trailing zeros are not places: 1.50 has one
+        if places <= PLACES or digit != 0:
+            break
+        places -= 1
+    return places <= PLACES
+
+
+def _range(low: Decimal | int | None, high: Decimal | int | None, *, above: bool = False) -> tuple[str, str]:
+    """The expected domain in words: (zh, en)."""
+    if above:
+        return f"大于 {low} 的数", f"a number above {low}"
+    if low is not None and high is not None:
+        return f" {low} 至 {high} 之间的数", f"a number between {low} and {high}"
+    if low is not None:
+        return f"不小于 {low} 的数", f"a number of at least {low}"
+    return f"不大于 {high} 的数", f"a number of at most {high}"
+
+
+_IMPLAUSIBLE = (
+    f"绝对值不超过 10^9、小数不超过 {PLACES} 位的数",
+    f"a number of at most 10^9 in size with at most {PLACES} decimal places",
+)
+_SHARE = ("0 至 1 之间的比例（0.05 即 5%）", "a share between 0 and 1 (0.05 is 5%)")
 
 
 class _Resolver:
@@ -39,23 +132,111 @@ class _Resolver:
         self.spec = spec
         self.registry = registry
         self.findings: list[Finding] = []
+        self.bad: set[str] = set()  # paths of numbers outside their domain: checks built on them are skipped
+        self.highest: dict[str, Decimal] = {}  # the highest attainment each resolved item can reach
 
     def problem(self, code: str, **details: Any) -> None:
         self.findings.append(finding(code, **details))
 
     def resolve(self, source: SchemeSource) -> Scheme:
         aggregation = self.aggregation(self.spec.aggregation, "$.aggregation")
+        self.check_values()
         areas = tuple(self.area(area, f"$.areas[{i}]") for i, area in enumerate(self.spec.areas))
-        if aggregation is not None and aggregation.additive:
+        parts_ok = not any(f"$.areas[{i}].points" in self.bad for i in range(len(self.spec.areas)))
+        if aggregation is not None and aggregation.additive and parts_ok and "$.total_points" not in self.bad:
             self.points_add_up(
                 "方案 / the scheme", [a.points for a in self.spec.areas], self.spec.total_points, "$.areas"
             )
         self.check_duplicates(areas)
-        self.check_scheme_rules({item.indicator.id for area in areas if area for item in area.items})
+        # References are checked against the ids the areas declare, resolved or not: a misspelt id is
+        # reported once, as unknown, and a veto or gate naming the correct id is not reported again.
+        self.check_scheme_rules({item.id for area in self.spec.areas for item in area.indicators})
         if has_errors(self.findings) or aggregation is None:
             raise SchemeError(self.findings)
         digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
         return Scheme(self.spec, tuple(a for a in areas if a), aggregation, digest, source.origin)
+
+    # -- the domain of every number, where it is declared ------------------------------------------------
+
+    def value(
+        self,
+        value: Decimal | int,
+        path: str,
+        low: Decimal | int | None = None,
+        high: Decimal | int | None = None,
+        *,
+        above: bool = False,
+        expected: tuple[str, str] | None = None,
+    ) -> bool:
+        """Report ``value`` unless plausible and within ``low..high`` (``above``: strictly above ``low``)."""
+        if isinstance(value, Decimal) and not plausible(value):
+            zh, en = _IMPLAUSIBLE
+        elif (low is not None and (value <= low if above else value < low)) or (high is not None and value > high):
+            zh, en = expected or _range(low, high, above=above)
+        else:
+            return True
+        self.bad.add(path)
+        self.problem(
+            "scheme.bad_value", path=path, where=path.removeprefix("$."), value=value, expected_zh=zh, expected_en=en
+        )
+        return False
+
+    def check_values(self) -> None:
+        """Every number the scheme declares outside grades, vetoes and the gate (those need the items)."""
+        spec = self.spec
+        self.value(spec.year, "$.year", *YEARS)
+        self.value(spec.total_points, "$.total_points", 0, above=True)
+        self.value(spec.tolerance, "$.tolerance", 0, 1, expected=_SHARE)
+        if not spec.areas:
+            self.problem(
+                "scheme.bad_value",
+                path="$.areas",
+                where="areas",
+                value="[]",
+                expected_zh="至少一个领域",
+                expected_en="at least one area",
+            )
+        for i, area in enumerate(spec.areas):
+            path = f"$.areas[{i}]"
+            self.value(area.points, f"{path}.points", 0, above=True)
+            if not area.indicators:
+                self.problem(
+                    "scheme.bad_value",
+                    path=f"{path}.indicators",
+                    where=f"areas[{i}].indicators",
+                    value="[]",
+                    expected_zh="至少一个指标",
+                    expected_en="at least one indicator",
+                )
+            weights_ok = True
+            for j, item in enumerate(area.indicators):
+                points_ok = self.value(item.points, f"{path}.indicators[{j}].points", 0, above=True)
+                if item.weight is None:
+                    weights_ok &= points_ok  # the weight is the points: reported once, as points
+                else:
+                    weights_ok &= self.value(item.weight, f"{path}.indicators[{j}].weight", 0)
+            weights = [item.weight if item.weight is not None else item.points for item in area.indicators]
+            if area.indicators and weights_ok and all(w == 0 for w in weights):
+                self.problem(
+                    "scheme.bad_value",
+                    path=f"{path}.indicators",
+                    where=f"areas[{i}].indicators[*].weight",
+                    value=Decimal(0),
+                    expected_zh="不全为 0 的权重（权重之和为 0 则无法加权）",
+                    expected_en="weights that are not all 0 (weights adding up to 0 weigh nothing)",
+                )
+        if spec.bonus is not None:
+            self.value(spec.bonus.cap, "$.bonus.cap", 0)
+            for k, bonus in enumerate(spec.bonus.items):
+                self.value(bonus.points, f"$.bonus.items[{k}].points", 0)
+        for k, deduction in enumerate(spec.deductions):
+            self.value(deduction.points, f"$.deductions[{k}].points", 0)
+        if spec.misreporting is not None:
+            self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", 0, 1, expected=_SHARE)
+        for k, award in enumerate(spec.awards):
+            self.value(award.count, f"$.awards[{k}].count", 1, MOST_AWARDS)
+
+    # -- areas, items, formulas and parameters ------------------------------------------------------------
 
     def aggregation(self, name: str, path: str) -> Any:
         method = self.registry.aggregations.get(name)
@@ -71,7 +252,8 @@ class _Resolver:
     def area(self, area: AreaSpec, path: str) -> ResolvedArea | None:
         method = self.aggregation(area.aggregation, f"{path}.aggregation")
         items = [self.item(area, item, f"{path}.indicators[{j}]") for j, item in enumerate(area.indicators)]
-        if method is not None and method.additive:
+        bad_parts = any(f"{path}.indicators[{j}].points" in self.bad for j in range(len(area.indicators)))
+        if method is not None and method.additive and not bad_parts and f"{path}.points" not in self.bad:
             self.points_add_up(area.id, [i.points for i in area.indicators], area.points, f"{path}.indicators")
         if method is None or any(i is None for i in items):
             return None
@@ -89,10 +271,13 @@ class _Resolver:
         if formula is None:
             return None
         params = self.params(indicator, formula, item.params, f"{path}.params")
-        if params is None:
+        if params is None or not self.check_params(indicator, formula, params, item, path):
             return None
         weight = item.weight if item.weight is not None else item.points
         return ScoredItem(indicator, area.id, item.points, weight, formula, params)
+
+    def bad_parameter(self, indicator: Indicator, path: str, name: str, zh: str, en: str) -> None:
+        self.problem("scheme.bad_parameter", indicator=indicator.id, path=path, value=name, detail_zh=zh, detail_en=en)
 
     def formula(self, indicator: Indicator, spec: Mapping[str, Any], path: str) -> Formula | None:
         try:
@@ -105,19 +290,13 @@ class _Resolver:
                 suggestion=did_you_mean(exc.name, self.registry.families),
             )
             return None
-        except Exception as exc:
+        except Exception as exc:  # a family's own fields, structured by cattrs; or a table of the wrong shape
             for where, text in error_messages(exc, path):
-                self.problem("scheme.bad_parameter", indicator=indicator.id, path=where, value="formula", detail=text)
+                self.bad_parameter(indicator, where, "formula", text, text)
             return None
         missing = [name for name in formula.uses() if name not in indicator.names()]
         for name in missing:
-            self.problem(
-                "scheme.bad_parameter",
-                indicator=indicator.id,
-                path=path,
-                value="formula",
-                detail=f"没有数据项 {name} / no input named {name}",
-            )
+            self.bad_parameter(indicator, path, "formula", f"没有数据项 {name}", f"no input named {name}")
         return None if missing else formula
 
     def params(
@@ -140,12 +319,49 @@ class _Resolver:
                 continue
             try:
                 resolved[name] = parse_param(spec, raw)
-            except ValueError as exc:
-                self.problem(
-                    "scheme.bad_parameter", indicator=indicator.id, path=f"{path}.{name}", value=name, detail=str(exc)
-                )
+            except ParamValueError as exc:
+                self.bad_parameter(indicator, f"{path}.{name}", name, exc.label.zh, exc.label.en)
                 ok = False
         return resolved if ok else None
+
+    def check_params(
+        self, indicator: Indicator, formula: Formula, params: Mapping[str, Any], item: ItemSpec, path: str
+    ) -> bool:
+        """Every parameter plausible, then the family's own check; once per item, at load."""
+
+        def where(name: str) -> str:
+            if name in item.params or not item.formula:
+                return f"{path}.params.{name}"
+            return f"{path}.formula"  # a default that came from the scheme's formula table (a part's weight)
+
+        ok = True
+        for name, value in params.items():
+            numbers = [x for row in value for x in row] if isinstance(value, tuple) else [value]
+            if not all(isinstance(x, Decimal) and plausible(x) for x in numbers):
+                zh, en = _IMPLAUSIBLE
+                self.bad_parameter(indicator, where(name), name, f"应为{zh}", f"must be {en}")
+                ok = False
+        if not ok:
+            return False
+        try:
+            problems = check_params(formula, params)
+            highest = max_attainment(formula, params)
+        except Exception as exc:  # a third-party family's check is its own code: its failure is a finding
+            text = f"{type(exc).__name__}: {exc}"
+            self.bad_parameter(
+                indicator,
+                path,
+                "formula",
+                f"计分公式的参数检查出错（{text}）",
+                f"the formula's parameter check failed ({text})",
+            )
+            return False
+        for problem in problems:
+            self.bad_parameter(indicator, where(problem.name), problem.name, problem.problem.zh, problem.problem.en)
+        if problems:
+            return False
+        self.highest[indicator.id] = highest
+        return True
 
     def points_add_up(self, where: str, parts: Iterable[Decimal], total: Decimal, path: str) -> None:
         added = sum(parts, Decimal(0))
@@ -169,48 +385,106 @@ class _Resolver:
             ("awards", [a.id for a in self.spec.awards]),
             ("bonus.items", [b.id for b in self.spec.bonus.items] if self.spec.bonus else []),
         ):
-            for key in {k for k in ids if ids.count(k) > 1}:
+            for key in sorted({k for k in ids if ids.count(k) > 1}):
                 self.problem("scheme.duplicate_id", path=f"$.{where}", where=where, value=key)
+
+    # -- grades, vetoes, the gate and references ----------------------------------------------------------
+
+    def grade_problem(self, path: str, zh: str, en: str) -> None:
+        self.problem("scheme.bad_grades", path=path, detail_zh=zh, detail_en=en)
+
+    def check_grades(self) -> None:
+        """Bands cover 0 to the highest reachable composite without overlap: highest first, the last at 0."""
+        grades = self.spec.grades
+        plausible_mins = [self.value(g.min, f"$.grades[{i}].min") for i, g in enumerate(grades)]
+        mins = [g.min for g in grades]
+        if not grades:
+            self.grade_problem("$.grades", "至少需要一个等次", "at least one grade is needed")
+        elif not all(plausible_mins):
+            pass
+        elif mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+            self.grade_problem("$.grades", "下限须从高到低排列且互不相同", "minimums must be distinct, highest first")
+        elif mins[-1] != 0:
+            self.grade_problem(
+                f"$.grades[{len(grades) - 1}].min",
+                f"最低等次的下限应为 0，实为 {mins[-1]}",
+                f"the lowest grade must start at 0, not {mins[-1]}",
+            )
+        top = self.highest_composite()
+        if top is not None:
+            for i, grade in enumerate(grades):
+                if plausible_mins[i] and grade.min > top[0]:
+                    self.grade_problem(
+                        f"$.grades[{i}].min",
+                        f"下限 {grade.min} 高于可达到的最高综合得分 {top[0]}（{top[1].zh}）",
+                        f"the minimum {grade.min} is above the highest reachable composite {top[0]} ({top[1].en})",
+                    )
+        for i, grade in enumerate(grades):
+            if grade.quota is not None and not (plausible(grade.quota) and 0 < grade.quota <= 1):
+                self.grade_problem(
+                    f"$.grades[{i}].quota",
+                    f"名额比例应大于 0、不大于 1，实为 {grade.quota}",
+                    f"a quota is a share above 0 and at most 1, got {grade.quota}",
+                )
+
+    def highest_composite(self) -> tuple[Decimal, Label] | None:
+        """The highest composite a region can reach, and how, or None when its parts are not known."""
+        spec = self.spec
+        if "$.total_points" in self.bad or (spec.bonus is not None and "$.bonus.cap" in self.bad):
+            return None
+        share = max(self.highest.values(), default=Decimal(1))
+        bonus = spec.bonus.cap if spec.bonus is not None else Decimal(0)
+        top = spec.total_points * share + bonus
+        zh = f"总分 {spec.total_points}" + (f" × 最高得分率 {share}" if share != 1 else "")
+        en = f"total points {spec.total_points}" + (f" × highest attainment {share}" if share != 1 else "")
+        if bonus:
+            zh, en = f"{zh} + 加分上限 {bonus}", f"{en} + bonus cap {bonus}"
+        return top, Label(zh, en)
+
+    def attainment(self, value: Decimal, path: str, indicators: Iterable[str | None]) -> None:
+        """An attainment threshold: at least 0 and no more than the named items can reach."""
+        if not self.value(value, path, 0):
+            return
+        reachable = [self.highest[i] for i in indicators if i is not None and i in self.highest]
+        if reachable and value > min(reachable):
+            high = min(reachable)
+            self.value(
+                value,
+                path,
+                0,
+                high,
+                expected=(
+                    f" 0 至 {high} 之间的得分率（指标最高可达 {high}）",
+                    f"an attainment between 0 and {high} (the most the indicator can reach)",
+                ),
+            )
 
     def check_scheme_rules(self, indicator_ids: set[str]) -> None:
         spec = self.spec
-        grades = [g.min for g in spec.grades]
-        if not spec.grades:
-            self.problem("scheme.bad_grades", path="$.grades", detail="至少需要一个等次 / at least one grade is needed")
-        elif grades != sorted(grades, reverse=True) or len(set(grades)) != len(grades):
-            self.problem(
-                "scheme.bad_grades",
-                path="$.grades",
-                detail="下限须从高到低排列且互不相同 / minimums must be distinct, highest first",
-            )
-        elif grades[-1] > 0:
-            self.problem(
-                "scheme.bad_grades", path="$.grades", detail="最低等次的下限应为 0 / the lowest grade must start at 0"
-            )
-        for i, grade in enumerate(spec.grades):
-            if grade.quota is not None and not (0 < grade.quota <= 1):
-                self.problem(
-                    "scheme.bad_grades",
-                    path=f"$.grades[{i}].quota",
-                    detail="名额比例应在 0 与 1 之间 / a quota is a share between 0 and 1",
-                )
+        self.check_grades()
         grade_ids = [g.id for g in spec.grades]
         for i, veto in enumerate(spec.vetoes):
             self.reference(veto.indicator, indicator_ids, f"$.vetoes[{i}].indicator")
             self.reference(veto.max_grade, grade_ids, f"$.vetoes[{i}].max_grade")
+            self.attainment(veto.below, f"$.vetoes[{i}].below", [veto.indicator])
         if spec.gate:
+            if not spec.gate.indicators:
+                self.problem(
+                    "scheme.bad_value",
+                    path="$.gate.indicators",
+                    where="gate.indicators",
+                    value="[]",
+                    expected_zh="至少一个指标",
+                    expected_en="at least one indicator",
+                )
             for j, ind in enumerate(spec.gate.indicators):
                 self.reference(ind, indicator_ids, f"$.gate.indicators[{j}]")
+            self.attainment(spec.gate.min_attainment, "$.gate.min_attainment", spec.gate.indicators)
         area_ids = [a.id for a in spec.areas]
         for j, key in enumerate(spec.ranking.tie_break):
             kind, _, ref = key.partition(":")
-            known = area_ids if kind == "area" else indicator_ids if kind == "indicator" else []
+            known = area_ids if kind == "area" else sorted(indicator_ids) if kind == "indicator" else []
             self.reference(ref if known else key, known, f"$.ranking.tie_break[{j}]")
-        for i, award in enumerate(spec.awards):
-            if award.count < 1:
-                self.problem(
-                    "scheme.bad_reference", path=f"$.awards[{i}].count", where=f"awards[{i}]", value=award.count
-                )
         if spec.misreporting is not None:
             deductions = [d.id for d in spec.deductions]
             self.reference(spec.misreporting.deduction, deductions, "$.misreporting.deduction")
@@ -235,27 +509,54 @@ def build_formula(spec: dict[str, Any], registry: Registry) -> Formula:
     if family is None:
         raise _UnknownFamily(name)
     if family is Compound:
-        parts = tuple(
-            Part(
-                str(p["name"]),
-                build_formula(dict(p["formula"]), registry),
-                converter.structure(p.get("weight", 1), Decimal),
-            )
-            for p in spec.pop("parts", ())
-        )
-        return Compound(parts)
-    return converter.structure(spec, family)
+        parts_raw = spec.pop("parts", [])
+        if spec:
+            raise ValueError(f"compound 没有字段 / compound has no field {sorted(spec)[0]!r}")
+        if not isinstance(parts_raw, list):
+            raise ValueError("parts 应为表的列表 / parts must be a list of tables")
+        parts = []
+        for p in parts_raw:
+            if not isinstance(p, dict) or not {"name", "formula"} <= set(p) or set(p) - {"name", "formula", "weight"}:
+                raise ValueError(
+                    "每个部分应为 {name, formula, weight} / each part must be a table {name, formula, weight}"
+                )
+            if not isinstance(p["formula"], dict):
+                raise ValueError("formula 应为表 / a part's formula must be a table {family = ...}")
+            part_name = _converter.structure(p["name"], str)
+            weight = _converter.structure(p.get("weight", 1), Decimal)
+            parts.append(Part(part_name, build_formula(dict(p["formula"]), registry), weight))
+        return Compound(tuple(parts))
+    return _converter.structure(spec, family)
+
+
+class ParamValueError(ValueError):
+    """A parameter value of the wrong shape; ``label`` says what was expected, in both languages."""
+
+    def __init__(self, label: Label) -> None:
+        self.label = label
+        super().__init__(str(label))
+
+
+def _param_number(raw: Any) -> Decimal:
+    try:
+        return _converter.structure(raw, Decimal)
+    except Exception:
+        shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
+        raise ParamValueError(Label(f"应为数字，实为 {shown}", f"expected a number, got {shown}")) from None
 
 
 def parse_param(spec: Parameter, raw: Any) -> Any:
-    """Turn a TOML value into a parameter value of the spec's shape, or raise ValueError."""
+    """Turn a TOML value into a parameter value of the spec's shape, or raise :class:`ParamValueError`."""
     if spec.is_tiers:
         if not isinstance(raw, list) or not raw:
-            raise ValueError("应为 [[阈值, 得分率], …] / expected [[threshold, attainment], …]")
+            raise ParamValueError(Label("应为 [[阈值, 得分率], …]", "expected [[threshold, attainment], …]"))
         rows = []
         for row in raw:
             if not isinstance(row, list) or len(row) != 2:
-                raise ValueError(f"每行应为两个数 / each row must be two numbers, got {row!r}")
-            rows.append((converter.structure(row[0], Decimal), converter.structure(row[1], Decimal)))
+                shown = repr(row) if len(repr(row)) <= 60 else repr(row)[:57] + "..."
+                raise ParamValueError(
+                    Label(f"每行应为两个数，实为 {shown}", f"each row must be two numbers, got {shown}")
+                )
+            rows.append((_param_number(row[0]), _param_number(row[1])))
         return tuple(rows)
-    return converter.structure(raw, Decimal)
+    return _param_number(raw)

@@ -164,8 +164,13 @@ def test_a_failing_formula_is_reported_by_plugin_and_others_still_score() -> Non
 
     plugin.targetrule_indicators = targetrule_indicators  # type: ignore[attr-defined]
     registry = Registry.from_plugins([builtin, sample_plugin, plugin])
-    text = sample_plugin.SCHEME.replace(
-        '{id = "t.paid", points = 20}', '{id = "t.paid", points = 20}, {id = "t.bad", points = 0}'
+    # t.bad is worth 5 points (an item's points must be above 0): the work area 60 + 5 = 65, the total 105
+    text = (
+        sample_plugin.SCHEME.replace(
+            '{id = "t.paid", points = 20}', '{id = "t.paid", points = 20}, {id = "t.bad", points = 5}'
+        )
+        .replace("points = 60\n", "points = 65\n")
+        .replace("total_points = 100\n", "total_points = 105\n")
     )
     scheme = load_scheme(SchemeSource("s", text), registry)
     data = region("a")
