@@ -143,8 +143,8 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     "scheme.bad_grades": (Severity.ERROR, "等次设置有误：{detail_zh}", "grade bands are wrong: {detail_en}"),
     "scheme.bad_value": (
         Severity.ERROR,
-        "{where} 应为{expected_zh}，实为 {value}",
-        "{where} must be {expected_en}, got {value}",
+        "{what_zh}应为{expected_zh}，实为 {value}",
+        "{what_en} must be {expected_en}, got {value}",
     ),
     "scheme.bad_reference": (
         Severity.ERROR,

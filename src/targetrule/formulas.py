@@ -175,7 +175,7 @@ class _Checks:
         return None
 
     def shares(self, name: str, rows: Tiers) -> None:
-        """Each row's attainment within 0..1, never rising down the table."""
+        """Each row's attainment within 0..1, never rising down the table; the first fault of each kind."""
         for k, (_, share) in enumerate(rows):
             if not ZERO <= share <= ONE:
                 self.fail(
@@ -183,6 +183,7 @@ class _Checks:
                     f"第 {k + 1} 行的得分率应在 0 与 1 之间，实为 {_num(share)}",
                     f"row {k + 1}: the attainment must be between 0 and 1, got {_num(share)}",
                 )
+                return
         for k in range(1, len(rows)):
             if rows[k][1] > rows[k - 1][1]:
                 self.fail(
@@ -191,6 +192,23 @@ class _Checks:
                     f"row {k + 1}: the attainment {_num(rows[k][1])} is above the previous row's "
                     f"{_num(rows[k - 1][1])}",
                 )
+                return
+
+    def ordered(self, name: str, rows: Tiers, *, rising: bool, zh: str, en: str) -> bool:
+        """True when the first column strictly rises (or falls); else the first fault is reported."""
+        for k in range(1, len(rows)):
+            before, here = rows[k - 1][0], rows[k][0]
+            if (here <= before) if rising else (here >= before):
+                order_zh, order_en = ("从小到大", "rise") if rising else ("从高到低", "fall")
+                not_zh, not_en = ("不大于", "is not above") if rising else ("不低于", "is not below")
+                self.fail(
+                    name,
+                    f"{zh}应{order_zh}排列且互不相同：第 {k + 1} 行的 {_num(here)} {not_zh}上一行的 {_num(before)}",
+                    f"{en} must {order_en}, each distinct: row {k + 1} ({_num(here)}) {not_en} "
+                    f"the previous row ({_num(before)})",
+                )
+                return False
+        return True
 
 
 def _range_text(low: Decimal | None, high: Decimal | None) -> tuple[str, str]:
@@ -385,22 +403,16 @@ class ShortfallBands(_Family):
         checks = _Checks(params)
         bands = checks.table("bands")
         if bands is not None:
-            for k, (limit, _) in enumerate(bands):
-                if limit < 0:
-                    checks.fail(
-                        "bands",
-                        f"第 {k + 1} 行的差距应不小于 0，实为 {_num(limit)}",
-                        f"row {k + 1}: the shortfall must be at least 0, got {_num(limit)}",
-                    )
-                elif k and limit <= bands[k - 1][0]:
-                    checks.fail(
-                        "bands",
-                        f"差距应从小到大排列且互不相同：第 {k + 1} 行的 {_num(limit)} "
-                        f"不大于上一行的 {_num(bands[k - 1][0])}",
-                        f"shortfalls must rise, each distinct: row {k + 1} ({_num(limit)}) is not above "
-                        f"the previous row ({_num(bands[k - 1][0])})",
-                    )
-            checks.shares("bands", bands)
+            negative = next((k for k, (limit, _) in enumerate(bands) if limit < 0), None)
+            if negative is not None:
+                limit = bands[negative][0]
+                checks.fail(
+                    "bands",
+                    f"第 {negative + 1} 行的差距应不小于 0，实为 {_num(limit)}",
+                    f"row {negative + 1}: the shortfall must be at least 0, got {_num(limit)}",
+                )
+            elif checks.ordered("bands", bands, rising=True, zh="差距", en="shortfalls"):
+                checks.shares("bands", bands)
         return checks.problems
 
 
@@ -441,16 +453,7 @@ class ThresholdTiers(_Family):
         """Thresholds strictly falling; attainments within 0..1, never rising; ``floor`` within 0..the lowest tier's."""
         checks = _Checks(params)
         tiers = checks.table("tiers")
-        if tiers is not None:
-            for k in range(1, len(tiers)):
-                if tiers[k][0] >= tiers[k - 1][0]:
-                    checks.fail(
-                        "tiers",
-                        f"阈值应从高到低排列且互不相同：第 {k + 1} 行的 {_num(tiers[k][0])} "
-                        f"不低于上一行的 {_num(tiers[k - 1][0])}",
-                        f"thresholds must fall, each distinct: row {k + 1} ({_num(tiers[k][0])}) is not below "
-                        f"the previous row ({_num(tiers[k - 1][0])})",
-                    )
+        if tiers is not None and checks.ordered("tiers", tiers, rising=False, zh="阈值", en="thresholds"):
             checks.shares("tiers", tiers)
         lowest = tiers[-1][1] if tiers is not None and ZERO <= tiers[-1][1] <= ONE else ONE
         checks.within("floor", ZERO, lowest)

@@ -19,6 +19,7 @@ from typing import Any
 import cattrs
 
 from targetrule.convert import _structure_decimal, error_messages
+from targetrule.decimal_context import exact
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding, has_errors
 from targetrule.formulas import Compound, Formula, Parameter, Part, check_params, max_attainment
 from targetrule.indicator import Indicator
@@ -47,6 +48,12 @@ def _strict_int(value: Any, _: type) -> int:
     return value
 
 
+def _strict_decimal(value: Any, kind: type) -> Decimal:
+    if type(value) is not int and not isinstance(value, Decimal):  # TOML gives int, or Decimal for a float
+        raise ValueError(f"expected a number, got {value!r}")
+    return _structure_decimal(value, kind)  # finite only
+
+
 def _strict_bool(value: Any, _: type) -> bool:
     if type(value) is not bool:
         raise ValueError(f"expected true or false, got {value!r}")
@@ -59,9 +66,10 @@ def _strict_str(value: Any, _: type) -> str:
     return value
 
 
-# The scheme's own converter: like the shared one, but a float is never a whole number and a number never text.
+# The scheme's own converter, stricter than the shared one: a number is a TOML number (never text or a
+# flag), a whole number is a TOML integer (never a float), text is a TOML string.
 _converter = cattrs.Converter(forbid_extra_keys=True)
-_converter.register_structure_hook(Decimal, _structure_decimal)
+_converter.register_structure_hook(Decimal, _strict_decimal)
 _converter.register_structure_hook(int, _strict_int)
 _converter.register_structure_hook(bool, _strict_bool)  # after int: bool is an int to singledispatch
 _converter.register_structure_hook(str, _strict_str)
@@ -71,6 +79,7 @@ def _malformed(origin: str, detail: str) -> SchemeError:
     return SchemeError([finding("scheme.malformed", path=origin or "$", detail=detail)])
 
 
+@exact
 def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
     """Parse, structure and check a scheme; raise :class:`SchemeError` listing every problem."""
     text = source.text
@@ -109,15 +118,18 @@ def plausible(value: Decimal) -> bool:
     return places <= PLACES
 
 
-def _range(low: Decimal | int | None, high: Decimal | int | None, *, above: bool = False) -> tuple[str, str]:
+def _range(
+    low: Decimal | int | None, high: Decimal | int | None, *, above: bool = False, whole: bool = False
+) -> tuple[str, str]:
     """The expected domain in words: (zh, en)."""
+    zh, en = ("整数", "a whole number") if whole else ("数", "a number")
     if above:
-        return f"大于 {low} 的数", f"a number above {low}"
+        return f"大于 {low} 的{zh}", f"{en} above {low}"
     if low is not None and high is not None:
-        return f" {low} 至 {high} 之间的数", f"a number between {low} and {high}"
+        return f" {low} 至 {high} 之间的{zh}", f"{en} between {low} and {high}"
     if low is not None:
-        return f"不小于 {low} 的数", f"a number of at least {low}"
-    return f"不大于 {high} 的数", f"a number of at most {high}"
+        return f"不小于 {low} 的{zh}", f"{en} of at least {low}"
+    return f"不大于 {high} 的{zh}", f"{en} of at most {high}"
 
 
 _IMPLAUSIBLE = (
@@ -134,6 +146,7 @@ class _Resolver:
         self.findings: list[Finding] = []
         self.bad: set[str] = set()  # paths of numbers outside their domain: checks built on them are skipped
         self.highest: dict[str, Decimal] = {}  # the highest attainment each resolved item can reach
+        self.meant: set[str] = set()  # the installed ids that unknown ids were probably misspellings of
 
     def problem(self, code: str, **details: Any) -> None:
         self.findings.append(finding(code, **details))
@@ -143,14 +156,22 @@ class _Resolver:
         self.check_values()
         areas = tuple(self.area(area, f"$.areas[{i}]") for i, area in enumerate(self.spec.areas))
         parts_ok = not any(f"$.areas[{i}].points" in self.bad for i in range(len(self.spec.areas)))
-        if aggregation is not None and aggregation.additive and parts_ok and "$.total_points" not in self.bad:
+        if (
+            aggregation is not None
+            and aggregation.additive
+            and parts_ok
+            and self.spec.areas
+            and "$.total_points" not in self.bad
+        ):
             self.points_add_up(
                 "方案 / the scheme", [a.points for a in self.spec.areas], self.spec.total_points, "$.areas"
             )
         self.check_duplicates(areas)
-        # References are checked against the ids the areas declare, resolved or not: a misspelt id is
-        # reported once, as unknown, and a veto or gate naming the correct id is not reported again.
-        self.check_scheme_rules({item.id for area in self.spec.areas for item in area.indicators})
+        # References are checked against the ids the areas declare, resolved or not, and the ids an
+        # unknown one was probably meant to be: a misspelt id is reported once, as unknown, not again
+        # for each veto, gate or tie-break that names it (misspelt or correctly spelt).
+        declared = {item.id for area in self.spec.areas for item in area.indicators}
+        self.check_scheme_rules(declared | self.meant)
         if has_errors(self.findings) or aggregation is None:
             raise SchemeError(self.findings)
         digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
@@ -162,6 +183,7 @@ class _Resolver:
         self,
         value: Decimal | int,
         path: str,
+        what: tuple[str, str],
         low: Decimal | int | None = None,
         high: Decimal | int | None = None,
         *,
@@ -172,69 +194,80 @@ class _Resolver:
         if isinstance(value, Decimal) and not plausible(value):
             zh, en = _IMPLAUSIBLE
         elif (low is not None and (value <= low if above else value < low)) or (high is not None and value > high):
-            zh, en = expected or _range(low, high, above=above)
+            zh, en = expected or _range(low, high, above=above, whole=isinstance(value, int))
         else:
             return True
         self.bad.add(path)
-        self.problem(
-            "scheme.bad_value", path=path, where=path.removeprefix("$."), value=value, expected_zh=zh, expected_en=en
-        )
+        self.bad_value(path, what, (zh, en), value)
         return False
+
+    def bad_value(self, path: str, what: tuple[str, str], expected: tuple[str, str], value: Any) -> None:
+        self.problem(
+            "scheme.bad_value",
+            path=path,
+            value=value,
+            what_zh=what[0],
+            what_en=what[1],
+            expected_zh=expected[0],
+            expected_en=expected[1],
+        )
 
     def check_values(self) -> None:
         """Every number the scheme declares outside grades, vetoes and the gate (those need the items)."""
         spec = self.spec
-        self.value(spec.year, "$.year", *YEARS)
-        self.value(spec.total_points, "$.total_points", 0, above=True)
-        self.value(spec.tolerance, "$.tolerance", 0, 1, expected=_SHARE)
+        self.value(spec.year, "$.year", ("年度", "the year"), *YEARS)
+        self.value(spec.total_points, "$.total_points", ("总分", "the total points"), 0, above=True)
+        self.value(spec.tolerance, "$.tolerance", ("容差", "the tolerance"), 0, 1, expected=_SHARE)
         if not spec.areas:
-            self.problem(
-                "scheme.bad_value",
-                path="$.areas",
-                where="areas",
-                value="[]",
-                expected_zh="至少一个领域",
-                expected_en="at least one area",
-            )
+            self.bad_value("$.areas", ("领域列表", "the list of areas"), ("至少一个领域", "at least one area"), [])
         for i, area in enumerate(spec.areas):
             path = f"$.areas[{i}]"
-            self.value(area.points, f"{path}.points", 0, above=True)
+            self.value(
+                area.points,
+                f"{path}.points",
+                (f"领域 {area.id} 的分值", f"the points of area {area.id}"),
+                0,
+                above=True,
+            )
             if not area.indicators:
-                self.problem(
-                    "scheme.bad_value",
-                    path=f"{path}.indicators",
-                    where=f"areas[{i}].indicators",
-                    value="[]",
-                    expected_zh="至少一个指标",
-                    expected_en="at least one indicator",
+                self.bad_value(
+                    f"{path}.indicators",
+                    (f"领域 {area.id} 的指标列表", f"the indicators of area {area.id}"),
+                    ("至少一个指标", "at least one indicator"),
+                    [],
                 )
             weights_ok = True
             for j, item in enumerate(area.indicators):
-                points_ok = self.value(item.points, f"{path}.indicators[{j}].points", 0, above=True)
+                where = f"{path}.indicators[{j}]"
+                what = (f"指标 {item.id} 的分值", f"the points of indicator {item.id}")
+                points_ok = self.value(item.points, f"{where}.points", what, 0, above=True)
                 if item.weight is None:
                     weights_ok &= points_ok  # the weight is the points: reported once, as points
                 else:
-                    weights_ok &= self.value(item.weight, f"{path}.indicators[{j}].weight", 0)
+                    what = (f"指标 {item.id} 的权重", f"the weight of indicator {item.id}")
+                    weights_ok &= self.value(item.weight, f"{where}.weight", what, 0)
             weights = [item.weight if item.weight is not None else item.points for item in area.indicators]
             if area.indicators and weights_ok and all(w == 0 for w in weights):
-                self.problem(
-                    "scheme.bad_value",
-                    path=f"{path}.indicators",
-                    where=f"areas[{i}].indicators[*].weight",
-                    value=Decimal(0),
-                    expected_zh="不全为 0 的权重（权重之和为 0 则无法加权）",
-                    expected_en="weights that are not all 0 (weights adding up to 0 weigh nothing)",
+                self.bad_value(
+                    f"{path}.indicators",
+                    (f"领域 {area.id} 的权重", f"the weights in area {area.id}"),
+                    ("不全为 0 的数（权重之和为 0 则无法加权）", "not all 0 (weights adding up to 0 weigh nothing)"),
+                    Decimal(0),
                 )
         if spec.bonus is not None:
-            self.value(spec.bonus.cap, "$.bonus.cap", 0)
+            self.value(spec.bonus.cap, "$.bonus.cap", ("加分上限", "the bonus cap"), 0)
             for k, bonus in enumerate(spec.bonus.items):
-                self.value(bonus.points, f"$.bonus.items[{k}].points", 0)
+                what = (f"加分项 {bonus.id} 的分值", f"the points of bonus {bonus.id}")
+                self.value(bonus.points, f"$.bonus.items[{k}].points", what, 0)
         for k, deduction in enumerate(spec.deductions):
-            self.value(deduction.points, f"$.deductions[{k}].points", 0)
+            what = (f"扣分项 {deduction.id} 的分值", f"the points of deduction {deduction.id}")
+            self.value(deduction.points, f"$.deductions[{k}].points", what, 0)
         if spec.misreporting is not None:
-            self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", 0, 1, expected=_SHARE)
+            what = ("弄虚作假的容差", "the misreporting tolerance")
+            self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", what, 0, 1, expected=_SHARE)
         for k, award in enumerate(spec.awards):
-            self.value(award.count, f"$.awards[{k}].count", 1, MOST_AWARDS)
+            what = (f"奖项 {award.id} 的名额", f"the number of {award.id} awards")
+            self.value(award.count, f"$.awards[{k}].count", what, 1, MOST_AWARDS)
 
     # -- areas, items, formulas and parameters ------------------------------------------------------------
 
@@ -253,7 +286,13 @@ class _Resolver:
         method = self.aggregation(area.aggregation, f"{path}.aggregation")
         items = [self.item(area, item, f"{path}.indicators[{j}]") for j, item in enumerate(area.indicators)]
         bad_parts = any(f"{path}.indicators[{j}].points" in self.bad for j in range(len(area.indicators)))
-        if method is not None and method.additive and not bad_parts and f"{path}.points" not in self.bad:
+        if (
+            method is not None
+            and method.additive
+            and area.indicators  # an empty area is reported as such
+            and not bad_parts
+            and f"{path}.points" not in self.bad
+        ):
             self.points_add_up(area.id, [i.points for i in area.indicators], area.points, f"{path}.indicators")
         if method is None or any(i is None for i in items):
             return None
@@ -264,6 +303,8 @@ class _Resolver:
         if indicator is None:
             suggestion = did_you_mean(item.id, self.registry.indicators)
             self.problem("scheme.unknown_indicator", indicator=item.id, path=f"{path}.id", suggestion=suggestion)
+            if suggestion is not None:
+                self.meant.add(suggestion)
             return None
         if indicator.area != area.id:
             self.problem("scheme.wrong_area", indicator=item.id, path=path, value=indicator.area, area=area.id)
@@ -396,7 +437,10 @@ class _Resolver:
     def check_grades(self) -> None:
         """Bands cover 0 to the highest reachable composite without overlap: highest first, the last at 0."""
         grades = self.spec.grades
-        plausible_mins = [self.value(g.min, f"$.grades[{i}].min") for i, g in enumerate(grades)]
+        plausible_mins = [
+            self.value(g.min, f"$.grades[{i}].min", (f"等次 {g.id} 的下限", f"the minimum of grade {g.id}"))
+            for i, g in enumerate(grades)
+        ]
         mins = [g.min for g in grades]
         if not grades:
             self.grade_problem("$.grades", "至少需要一个等次", "at least one grade is needed")
@@ -441,23 +485,18 @@ class _Resolver:
             zh, en = f"{zh} + 加分上限 {bonus}", f"{en} + bonus cap {bonus}"
         return top, Label(zh, en)
 
-    def attainment(self, value: Decimal, path: str, indicators: Iterable[str | None]) -> None:
+    def attainment(self, value: Decimal, path: str, what: tuple[str, str], indicators: Iterable[str | None]) -> None:
         """An attainment threshold: at least 0 and no more than the named items can reach."""
-        if not self.value(value, path, 0):
+        if not self.value(value, path, what, 0):
             return
         reachable = [self.highest[i] for i in indicators if i is not None and i in self.highest]
         if reachable and value > min(reachable):
             high = min(reachable)
-            self.value(
-                value,
-                path,
-                0,
-                high,
-                expected=(
-                    f" 0 至 {high} 之间的得分率（指标最高可达 {high}）",
-                    f"an attainment between 0 and {high} (the most the indicator can reach)",
-                ),
+            expected = (
+                f" 0 至 {high} 之间的得分率（指标最高可达 {high}）",
+                f"an attainment between 0 and {high} (the most the indicator can reach)",
             )
+            self.value(value, path, what, 0, high, expected=expected)
 
     def check_scheme_rules(self, indicator_ids: set[str]) -> None:
         spec = self.spec
@@ -466,20 +505,16 @@ class _Resolver:
         for i, veto in enumerate(spec.vetoes):
             self.reference(veto.indicator, indicator_ids, f"$.vetoes[{i}].indicator")
             self.reference(veto.max_grade, grade_ids, f"$.vetoes[{i}].max_grade")
-            self.attainment(veto.below, f"$.vetoes[{i}].below", [veto.indicator])
+            what = (f"否决项 {veto.id} 的触发线 below", f"the threshold (below) of veto {veto.id}")
+            self.attainment(veto.below, f"$.vetoes[{i}].below", what, [veto.indicator])
         if spec.gate:
             if not spec.gate.indicators:
-                self.problem(
-                    "scheme.bad_value",
-                    path="$.gate.indicators",
-                    where="gate.indicators",
-                    value="[]",
-                    expected_zh="至少一个指标",
-                    expected_en="at least one indicator",
-                )
+                what = ("门槛的指标列表", "the gate's indicators")
+                self.bad_value("$.gate.indicators", what, ("至少一个指标", "at least one indicator"), [])
             for j, ind in enumerate(spec.gate.indicators):
                 self.reference(ind, indicator_ids, f"$.gate.indicators[{j}]")
-            self.attainment(spec.gate.min_attainment, "$.gate.min_attainment", spec.gate.indicators)
+            what = ("门槛的最低得分率", "the gate's minimum attainment")
+            self.attainment(spec.gate.min_attainment, "$.gate.min_attainment", what, spec.gate.indicators)
         area_ids = [a.id for a in spec.areas]
         for j, key in enumerate(spec.ranking.tie_break):
             kind, _, ref = key.partition(":")
