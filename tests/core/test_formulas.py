@@ -24,6 +24,7 @@ from targetrule import (
     ThresholdTiers,
     default_params,
 )
+from targetrule.formulas import ParamProblem, check_params, max_attainment
 
 
 def score(formula: Formula, params: Mapping[str, Any] | None = None, **values: str | int) -> D:
@@ -177,3 +178,116 @@ def test_zero_target_and_zero_baseline_are_defined(actual: D) -> None:
     assert ShortfallBands("a", "t").score({"a": actual, "t": D(0)}, default_params(ShortfallBands("a", "t"))).value == 1
     decline = DeclineRate("c", "b").score({"c": actual, "b": D(0)}, {"target_decline": D(10)}).value
     assert decline == (1 if actual == 0 else 0)
+
+
+# --- each family checks its own parameters, once, when a scheme loads -----------------------------
+
+COMPOUND = Compound((Part("count", CappedCompletion("a", "t"), D("0.6")), Part("rate", PerPoint("r"), D("0.4"))))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_defaults_of_every_family_pass_its_own_check(name: str) -> None:
+    formula = CASES[name][0]
+    assert check_params(formula, default_params(formula)) == []
+
+
+def tiers(*rows: tuple[str | int, str | int]) -> tuple[tuple[D, D], ...]:
+    return tuple((D(a), D(b)) for a, b in rows)
+
+
+# (formula, parameters changed from the defaults, the names of the parameters reported)
+BAD_PARAMS: list[tuple[str, Formula, dict[str, Any], list[str]]] = [
+    ("cap-below-one", CappedCompletion("a", "t"), {"cap": D("0.99")}, ["cap"]),
+    ("cap-negative", CappedCompletion("a", "t"), {"cap": D(-1)}, ["cap"]),
+    ("cap-not-a-number", CappedCompletion("a", "t"), {"cap": "1"}, ["cap"]),
+    ("cap-nan", CappedCompletion("a", "t"), {"cap": D("NaN")}, ["cap"]),
+    ("standard-above-100", PerPoint("r"), {"standard": D("100.01")}, ["standard"]),
+    ("standard-negative", PerPoint("r"), {"standard": D(-1)}, ["standard"]),
+    (
+        "per-point-everything",
+        PerPoint("r"),
+        {"deduct_per_point": D(-1), "bonus_per_point": D(-1), "cap": D(0)},
+        ["deduct_per_point", "bonus_per_point", "cap"],
+    ),
+    ("bands-falling", ShortfallBands("a", "t"), {"bands": tiers((5, 1), (0, "0.9"))}, ["bands"]),
+    ("bands-repeated", ShortfallBands("a", "t"), {"bands": tiers((5, 1), (5, "0.9"))}, ["bands"]),
+    ("bands-negative", ShortfallBands("a", "t"), {"bands": tiers((-1, 1), (5, "0.9"))}, ["bands"]),
+    ("bands-share-rising", ShortfallBands("a", "t"), {"bands": tiers((0, "0.5"), (5, "0.9"))}, ["bands"]),
+    (
+        "bands-share-above-one",
+        ShortfallBands("a", "t"),
+        {
+            "bands": tiers(
+                (0, 2),
+            )
+        },
+        ["bands"],
+    ),
+    ("bands-empty", ShortfallBands("a", "t"), {"bands": ()}, ["bands"]),
+    ("tiers-rising", ThresholdTiers("r"), {"tiers": tiers((80, "0.5"), (95, 1))}, ["tiers"]),
+    ("tiers-share-negative", ThresholdTiers("r"), {"tiers": tiers((95, 1), (80, "-0.5"))}, ["tiers"]),
+    ("floor-above-lowest", ThresholdTiers("r"), {"floor": D("0.6")}, ["floor"]),  # lowest tier: 80% -> 0.5
+    ("ceiling-above-100", ControlCeiling("r"), {"ceiling": D(101)}, ["ceiling"]),
+    ("ceiling-deduct-negative", ControlCeiling("r"), {"deduct_per_point": D("-0.5")}, ["deduct_per_point"]),
+    ("decline-above-100", DeclineRate("c", "b"), {"target_decline": D(101)}, ["target_decline"]),
+    ("decline-negative", DeclineRate("c", "b"), {"target_decline": D(-1)}, ["target_decline"]),
+    ("per-item-negative", DeductUntilZero("n"), {"per_item": D("-0.2")}, ["per_item"]),
+    ("compound-part", COMPOUND, {"rate.standard": D(120)}, ["rate.standard"]),
+    ("compound-weight", COMPOUND, {"count.weight": D(-1)}, ["count.weight"]),
+    ("compound-all-zero", COMPOUND, {"count.weight": D(0), "rate.weight": D(0)}, ["count.weight"]),
+    ("compound-no-parts", Compound(()), {}, ["parts"]),
+    ("compound-same-names", Compound((Part("x", PassFail("f"), D(1)), Part("x", PassFail("g"), D(1)))), {}, ["parts"]),
+]
+
+
+@pytest.mark.parametrize(("formula", "changes", "names"), [c[1:] for c in BAD_PARAMS], ids=[c[0] for c in BAD_PARAMS])
+def test_a_family_reports_each_parameter_outside_its_domain(
+    formula: Formula, changes: dict[str, Any], names: list[str]
+) -> None:
+    problems = check_params(formula, default_params(formula) | changes)
+    assert [p.name for p in problems] == names
+    for problem in problems:
+        assert isinstance(problem, ParamProblem) and problem.problem.zh and problem.problem.en
+
+
+def test_problems_name_the_value_in_both_languages() -> None:
+    (problem,) = check_params(CappedCompletion("a", "t"), {"cap": D("0.5")})
+    assert problem.problem.zh == "应为不小于 1 的数，实为 0.5"
+    assert problem.problem.en == "must be at least 1, got 0.5"
+    (order,) = check_params(ThresholdTiers("r"), {"tiers": tiers((80, "0.5"), (95, 1)), "floor": D(0)})
+    assert order.problem.en == "thresholds must fall, each distinct: row 2 (95) is not below the previous row (80)"
+
+
+def test_a_family_without_a_check_is_accepted_and_capped_at_one_or_its_cap() -> None:
+    """Third-party families need not implement check_params or max_attainment."""
+
+    class Plain:
+        family = "plain"
+
+    assert check_params(Plain(), {"anything": D(-1)}) == []  # type: ignore[arg-type]
+    assert max_attainment(Plain(), {}) == 1  # type: ignore[arg-type]
+    assert max_attainment(Plain(), {"cap": D("1.5")}) == D("1.5")  # type: ignore[arg-type]
+
+
+def test_max_attainment() -> None:
+    assert max_attainment(CappedCompletion("a", "t"), {"cap": D("1.2")}) == D("1.2")
+    assert max_attainment(ThresholdTiers("r"), default_params(ThresholdTiers("r"))) == 1
+    # a weighted mean never exceeds its largest part: max(1.3, 1) = 1.3
+    assert max_attainment(COMPOUND, default_params(COMPOUND) | {"rate.cap": D("1.3")}) == D("1.3")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_parameters_the_family_accepts_keep_scores_within_0_and_its_maximum(name: str, data: st.DataObject) -> None:
+    """What check_params accepts, score() honours: 0 <= attainment <= max_attainment."""
+    formula, values, _, _ = CASES[name]
+    params = default_params(formula)
+    numbers = st.decimals(min_value=-2, max_value=150, places=2)
+    for key, value in params.items():
+        if isinstance(value, D):
+            params[key] = data.draw(numbers, label=key)
+    if check_params(formula, params):
+        return  # refused at load: never scored
+    value = formula.score(data.draw(values(), label="values"), params).value
+    assert 0 <= value <= max_attainment(formula, params)

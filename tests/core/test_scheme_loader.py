@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import types
 from decimal import Decimal as D
+from typing import Any, ClassVar
 
 import pytest
+from attrs import frozen
 
-from targetrule import Registry, SchemeError, SchemeSource
+from targetrule import Engine, Label, Registry, SchemeError, SchemeSource, builtin, hookimpl
+from targetrule.formulas import Attainment, Parameter, ParamProblem
+from targetrule.indicator import Direction
 from targetrule.scheme_loader import load_scheme
 
 from . import sample_plugin
@@ -100,3 +105,130 @@ def test_a_scheme_can_replace_a_formula_by_family_name(registry: Registry) -> No
         load(bad, registry)
     assert caught.value.findings[0].code == "scheme.unknown_family"
     assert caught.value.findings[0].suggestion == "threshold_tiers"
+
+
+def test_a_misspelt_item_is_one_finding_not_a_cascade(registry: Registry) -> None:
+    """The veto names t.paid correctly; the area misspells it: only the misspelling is reported."""
+    text = sample_plugin.SCHEME.replace('{id = "t.paid", points = 20}', '{id = "t.pay", points = 20}')
+    with pytest.raises(SchemeError) as caught:
+        load(text, registry)
+    assert [(f.code, f.path, f.suggestion) for f in caught.value.findings] == [
+        ("scheme.unknown_indicator", "$.areas[0].indicators[1].id", "t.paid")
+    ]
+
+
+def test_an_award_for_nobody_is_a_bad_value_not_a_bad_reference(registry: Registry) -> None:
+    """count = 0 used to be reported as scheme.bad_reference, which names nothing that was referred to."""
+    with pytest.raises(SchemeError) as caught:
+        load(sample_plugin.SCHEME.replace("count = 2", "count = 0"), registry)
+    assert [(f.code, f.path) for f in caught.value.findings] == [("scheme.bad_value", "$.awards[1].count")]
+
+
+def test_domains_and_family_checks_are_reported_together(registry: Registry) -> None:
+    text = (
+        sample_plugin.SCHEME.replace("cap = 5", "cap = -5")
+        .replace("points = 2\ncancels", "points = -2\ncancels")
+        .replace(
+            '{id = "t.unemployment", points = 25}', '{id = "t.unemployment", points = 25, params = {ceiling = -1}}'
+        )
+        .replace("below = 1", "below = 2")
+    )
+    with pytest.raises(SchemeError) as caught:
+        load(text, registry)
+    assert sorted((f.code, f.path) for f in caught.value.findings) == [
+        ("scheme.bad_parameter", "$.areas[1].indicators[0].params.ceiling"),
+        ("scheme.bad_value", "$.bonus.cap"),
+        ("scheme.bad_value", "$.deductions[0].points"),
+        ("scheme.bad_value", "$.vetoes[0].below"),  # t.paid (per_point, cap 1) reaches 1 at most
+    ]
+
+
+@frozen
+class Counting:
+    """A third-party family whose check counts its calls."""
+
+    family: ClassVar[str] = "counting"
+    parameters: ClassVar[dict[str, Parameter]] = {"limit": Parameter(D(1), Label("上限", "limit"))}
+    calls: ClassVar[list[str]] = []
+
+    rate: str
+
+    def uses(self) -> tuple[str, ...]:
+        return (self.rate,)
+
+    def directions(self) -> dict[str, Direction]:
+        return {self.rate: Direction.LOWER}
+
+    def param_specs(self) -> dict[str, Parameter]:
+        return self.parameters
+
+    def check_params(self, params: dict[str, Any]) -> list[ParamProblem]:
+        Counting.calls.append(self.rate)
+        if params["limit"] == 13:
+            raise RuntimeError("unlucky")
+        if params["limit"] < 0:
+            return [ParamProblem("limit", Label("应不小于 0", "must be at least 0"))]
+        return []
+
+    def score(self, values: dict[str, D], params: dict[str, Any]) -> Attainment:
+        return Attainment(D(1), self, {})  # type: ignore[arg-type]
+
+    def explain(self, facts: dict[str, D]) -> Label:
+        return Label("", "")
+
+
+@frozen
+class Unchecked(Counting):
+    """A third-party family with no check of its own."""
+
+    family: ClassVar[str] = "unchecked"
+    check_params = None  # type: ignore[assignment]
+
+
+@pytest.fixture(scope="module")
+def third_party() -> Registry:
+    plugin = types.ModuleType("third_party_families")
+
+    @hookimpl
+    def targetrule_formula_families() -> list[type]:
+        return [Counting, Unchecked]
+
+    plugin.targetrule_formula_families = targetrule_formula_families  # type: ignore[attr-defined]
+    return Registry.from_plugins([builtin, sample_plugin, plugin])
+
+
+def with_family(family: str, params: str = "") -> str:
+    extra = f", params = {{{params}}}" if params else ""
+    return sample_plugin.SCHEME.replace(
+        '{id = "t.unemployment", points = 25}',
+        f'{{id = "t.unemployment", points = 25, formula = {{family = "{family}", rate = "rate"}}{extra}}}',
+    )
+
+
+def test_a_family_checks_its_parameters_once_at_load_never_when_scoring(third_party: Registry) -> None:
+    Counting.calls.clear()
+    scheme = load(with_family("counting"), third_party)
+    assert Counting.calls == ["rate"]  # one item uses the family: one check
+    Engine(third_party).evaluate(scheme, [sample_plugin.region(r) for r in ("a", "b", "c")])
+    assert Counting.calls == ["rate"]  # three regions scored: no further check
+
+
+def test_a_third_party_check_reports_under_bad_parameter(third_party: Registry) -> None:
+    with pytest.raises(SchemeError) as caught:
+        load(with_family("counting", "limit = -1"), third_party)
+    assert [(f.code, f.path) for f in caught.value.findings] == [
+        ("scheme.bad_parameter", "$.areas[1].indicators[0].params.limit")
+    ]
+    assert caught.value.findings[0].message.en.endswith("is invalid: must be at least 0")
+
+
+def test_a_third_party_check_that_fails_is_a_finding_not_an_exception(third_party: Registry) -> None:
+    with pytest.raises(SchemeError) as caught:
+        load(with_family("counting", "limit = 13"), third_party)
+    (problem,) = caught.value.findings
+    assert problem.code == "scheme.bad_parameter" and "RuntimeError: unlucky" in problem.message.en
+
+
+def test_a_family_without_a_check_still_loads(third_party: Registry) -> None:
+    scheme = load(with_family("unchecked", "limit = -1"), third_party)  # nothing checks its limit
+    assert scheme.item("t.unemployment").params == {"limit": D(-1)}
