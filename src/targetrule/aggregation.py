@@ -19,7 +19,9 @@ class Aggregation:
 
     ``combine(attainments, weights)`` returns the combined attainment. When ``additive`` is
     true the combined points are exactly the sum of the parts' displayed points, so the parts
-    shown always add up to the total shown.
+    shown always add up to the total shown. The scheme loader guarantees the weights it passes are
+    at least 0 and not all 0, so a method need not guard against them; the built-in ones still give
+    0 for weights adding up to 0, for callers outside a scheme.
     """
 
     name: str

@@ -2,7 +2,8 @@
 
 The raw classes mirror the TOML file one to one and are structured by cattrs; the loader
 (:mod:`targetrule.scheme_loader`) checks them against the installed plugins and resolves them
-into a :class:`Scheme`.
+into a :class:`Scheme`. Each class's docstring states the domain of its numbers; the loader
+checks every one of them and reports all problems together (docs/scheme-format.md).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class SchemeSource:
 
 @frozen
 class ItemSpec:
-    """One indicator in an area: its full marks, weight, parameters and optional formula override."""
+    """One indicator in an area: its full marks (> 0), weight (≥ 0, default the points), parameters, formula."""
 
     id: str
     points: Decimal
@@ -41,7 +42,7 @@ class ItemSpec:
 
 @frozen
 class AreaSpec:
-    """An area (领域) of the scheme with its points and how its items aggregate."""
+    """An area (领域) of the scheme with its points (> 0), its items (at least one) and how they aggregate."""
 
     id: str
     label: Label
@@ -52,7 +53,7 @@ class AreaSpec:
 
 @frozen
 class GradeBand:
-    """A grade (等次) reached at ``min`` points; ``quota`` caps its share of ranked regions."""
+    """A grade (等次) from ``min`` points (0 to the reachable maximum); ``quota`` (0 < q ≤ 1) caps its share."""
 
     id: str
     label: Label
@@ -62,7 +63,7 @@ class GradeBand:
 
 @frozen
 class BonusItem:
-    """A commendation a region may claim, worth up to ``points`` each time."""
+    """A commendation a region may claim, worth up to ``points`` (≥ 0) each time."""
 
     id: str
     label: Label
@@ -71,7 +72,7 @@ class BonusItem:
 
 @frozen
 class BonusPool:
-    """The bonus items and the cap on their total (加分总额上限)."""
+    """The bonus items and the cap (≥ 0) on their total (加分总额上限)."""
 
     cap: Decimal
     items: tuple[BonusItem, ...] = ()
@@ -79,7 +80,7 @@ class BonusPool:
 
 @frozen
 class DeductionItem:
-    """A deduction (扣分) of ``points`` per occurrence; may cancel awards (弄虚作假)."""
+    """A deduction (扣分) of ``points`` (≥ 0) per occurrence; may cancel awards (弄虚作假)."""
 
     id: str
     label: Label
@@ -91,7 +92,7 @@ class DeductionItem:
 class Misreporting:
     """What a verified figure differing from the reported one costs (弄虚作假).
 
-    A difference beyond ``tolerance`` (relative to the verified figure: 0.05 allows 5%) applies
+    A difference beyond ``tolerance`` (a share 0-1, relative to the verified figure: 0.05 allows 5%) applies
     the deduction ``deduction`` (an id of ``[[deductions]]``) once per such figure; with
     ``cancels_awards`` it also cancels awards, even if the deduction item alone does not.
     """
@@ -103,7 +104,7 @@ class Misreporting:
 
 @frozen
 class Veto:
-    """A one-vote veto (一票否决): triggered by an indicator below a share, or declared in data."""
+    """A one-vote veto (一票否决): an indicator's attainment below ``below`` (0 to its reach), or declared in data."""
 
     id: str
     label: Label
@@ -118,7 +119,7 @@ MAIN_TARGETS = Label("主要目标任务完成", "main targets completed")
 
 @frozen
 class Gate:
-    """Main targets that must be completed (attainment ≥ ``min_attainment``) for awards or ranking."""
+    """Main targets (at least one) completed (attainment ≥ ``min_attainment``, 0 up to their reach) for awards."""
 
     indicators: tuple[str, ...]
     min_attainment: Decimal = Decimal(1)
@@ -128,7 +129,7 @@ class Gate:
 
 @frozen
 class AwardTier:
-    """A prize given to the next ``count`` eligible regions in rank order."""
+    """A prize given to the next ``count`` (1 to 1,000,000) eligible regions in rank order."""
 
     id: str
     label: Label
@@ -144,7 +145,7 @@ class RankingSpec:
 
 @frozen
 class SchemeSpec:
-    """The scheme file, field for field."""
+    """The scheme file, field for field: ``year`` 1900-2100, ``total_points`` > 0, ``tolerance`` a share 0-1."""
 
     id: str
     title: Label

@@ -36,6 +36,8 @@ class SchemeError(FindingsError):
 LARGEST = Decimal(10) ** 9
 #: ... and has at most this many decimal places (so no sum or product of them overflows or underflows).
 PLACES = 12
+#: The only format version this library reads.
+SCHEMA = "targetrule.scheme/1"
 #: The years a scheme may be for.
 YEARS = (1900, 2100)
 #: The most regions one award tier may go to.
@@ -147,6 +149,7 @@ class _Resolver:
         self.bad: set[str] = set()  # paths of numbers outside their domain: checks built on them are skipped
         self.highest: dict[str, Decimal] = {}  # the highest attainment each resolved item can reach
         self.meant: set[str] = set()  # the installed ids that unknown ids were probably misspellings of
+        self.unknown_reach = False  # an item did not resolve: how high the composite can go is not known
 
     def problem(self, code: str, **details: Any) -> None:
         self.findings.append(finding(code, **details))
@@ -215,6 +218,9 @@ class _Resolver:
     def check_values(self) -> None:
         """Every number the scheme declares outside grades, vetoes and the gate (those need the items)."""
         spec = self.spec
+        if spec.schema != SCHEMA:
+            what = ("格式版本 schema", "the format version (schema)")
+            self.bad_value("$.schema", what, (f" {SCHEMA}", SCHEMA), spec.schema)
         self.value(spec.year, "$.year", ("年度", "the year"), *YEARS)
         self.value(spec.total_points, "$.total_points", ("总分", "the total points"), 0, above=True)
         self.value(spec.tolerance, "$.tolerance", ("容差", "the tolerance"), 0, 1, expected=_SHARE)
@@ -305,14 +311,17 @@ class _Resolver:
             self.problem("scheme.unknown_indicator", indicator=item.id, path=f"{path}.id", suggestion=suggestion)
             if suggestion is not None:
                 self.meant.add(suggestion)
+            self.unknown_reach = True
             return None
         if indicator.area != area.id:
             self.problem("scheme.wrong_area", indicator=item.id, path=path, value=indicator.area, area=area.id)
         formula = self.formula(indicator, item.formula, f"{path}.formula") if item.formula else indicator.formula
         if formula is None:
+            self.unknown_reach = True
             return None
         params = self.params(indicator, formula, item.params, f"{path}.params")
         if params is None or not self.check_params(indicator, formula, params, item, path):
+            self.unknown_reach = True
             return None
         weight = item.weight if item.weight is not None else item.points
         return ScoredItem(indicator, area.id, item.points, weight, formula, params)
@@ -474,7 +483,7 @@ class _Resolver:
     def highest_composite(self) -> tuple[Decimal, Label] | None:
         """The highest composite a region can reach, and how, or None when its parts are not known."""
         spec = self.spec
-        if "$.total_points" in self.bad or (spec.bonus is not None and "$.bonus.cap" in self.bad):
+        if self.unknown_reach or "$.total_points" in self.bad or (spec.bonus is not None and "$.bonus.cap" in self.bad):
             return None
         share = max(self.highest.values(), default=Decimal(1))
         bonus = spec.bonus.cap if spec.bonus is not None else Decimal(0)

@@ -516,6 +516,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[tuple[str, str]]]] = [
         [(VALUE, "$.areas")],
     ),
     ("area-without-indicators", "mini", [(JOBS_LINE, "[]")], [(VALUE, "$.areas[0].indicators")]),
+    (
+        "schema-unknown",
+        "mini",
+        [('schema = "targetrule.scheme/1"', 'schema = "targetrule.scheme/2"')],
+        [(VALUE, "$.schema")],
+    ),
+    # an item that fails to resolve might have reached 1.5 (10 × 1.5 = 15 ≥ 14): the grade is not judged
+    (
+        "reach-unknown-while-an-item-fails",
+        "mini",
+        [jobs("params = {cap = 1.5, bogus = 1}"), ("min = 9\n", "min = 14\n")],
+        [("scheme.unknown_parameter", f"{ITEM}.params.bogus")],
+    ),
     ("unknown-key", "mini", [("year = 2007", 'year = 2007\ncolour = "red"')], [(MALFORMED, "$")]),
     ("areas-as-a-table", "mini", [("[[areas]]", "[areas.x]")], [(MALFORMED, "$.areas[0]")]),
 ]
