@@ -94,7 +94,7 @@ def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
             source.origin, f"第 {exc.start} 个字符不是有效的 Unicode / character {exc.start} is not valid Unicode"
         ) from None
     try:
-        raw = tomllib.loads(text, parse_float=Decimal)
+        raw = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)  # a byte-order mark is not content
     except tomllib.TOMLDecodeError as exc:
         raise _malformed(source.origin, str(exc)) from None
     except RecursionError:
@@ -111,6 +111,8 @@ def plausible(value: Decimal) -> bool:
     """True for a finite number of at most 10⁹ in size with at most 12 decimal places (exact, context-free)."""
     if not value.is_finite() or not -LARGEST <= value <= LARGEST:
         return False
+    if value == 0:
+        return True  # however it is written (0e-999999999)
     _, digits, exponent = value.as_tuple()
     places = -int(exponent)
     for digit in reversed(digits):  # trailing zeros are not places: 1.50 has one

@@ -560,6 +560,9 @@ def test_the_cases_are_many_and_distinct() -> None:
         ("mini", [("quota = 0.5", "quota = 1")]),  # quota 1 = everyone may reach it
         ("mini", [("count = 1", "count = 1000000")]),
         ("mini", [("year = 2007", "year = 2100")]),
+        ("mini", [('schema = "', '\ufeffschema = "')]),  # a byte-order mark, as some editors save
+        ("mini", [("total_points = 10\n", "total_points = 10.000000000000000000\n")]),  # trailing zeros: no places
+        ("mini", [("min = 0\n", "min = 0e-999999999\n")]),  # zero, however written
         ("mini", [jobs("params = {cap = 1.2}"), ("min = 9\n", "min = 12\n")]),  # 10 × 1.2 = 12 reachable
         ("jilin", [("min = 90\n", "min = 105\n")]),  # 100 + bonus cap 5 = 105 reachable
         ("jilin", [("below = 1\n", "below = 0\n")]),
