@@ -275,7 +275,8 @@ class _Resolver:
             self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", what, 0, 1, expected=_SHARE)
         for k, award in enumerate(spec.awards):
             what = (f"奖项 {award.id} 的名额", f"the number of {award.id} awards")
-            self.value(award.count, f"$.awards[{k}].count", what, 1, MOST_AWARDS)
+            if self.value(award.count, f"$.awards[{k}].count", what, 1):
+                self.value(award.count, f"$.awards[{k}].count", what, None, MOST_AWARDS)
 
     # -- areas, items, formulas and parameters ------------------------------------------------------------
 
