@@ -4,20 +4,24 @@ Beside those: ``compare`` (two schemes on the same data), ``spot-check`` (the co
 inspect) and ``new-plugin`` (a plugin distribution to start from). Every command takes
 ``--lang zh|en`` and ``--json``; docs/cli/ has a page per command.
 
-Exit codes: 0 ok; 1 the data has findings with errors, or the regions could not be ranked;
-2 usage error (a wrong option, a missing argument, an output that exists or is an input, an
-optional dependency not installed); 3 an input could not be read (a missing or malformed file,
-an unknown scheme, a workbook that is not a template of the scheme, a plugin that fails to load).
+Exit codes (the ``EXIT_*`` constants below, listed in ``EXIT_CODES_HELP``): 0 ok; 1 the data has
+findings with errors, or the regions could not be ranked; 2 usage error (a wrong option, a missing
+argument, an output that exists or is an input, an optional dependency not installed); 3 an input
+could not be read (a missing or malformed file, an unknown scheme, a workbook that is not a
+template of the scheme, a plugin that fails to load); 4 the results could not be written (disk
+full, file too large, no permission; the previous results are kept); 70 internal error (a bug:
+the traceback goes to a log file); 130 interrupted (Ctrl-C). No error shows a traceback.
 Formats are imported inside the commands that use them, so importing this module stays light.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast
 
@@ -38,14 +42,20 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+EXIT_UNWRITABLE = 4
+EXIT_INTERNAL = 70  # EX_SOFTWARE
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 DEFAULT_OUTPUT = "targetrule-results"
 
 EXIT_CODES_HELP = """\b
 Exit codes / 退出码:
-  0  ok / 成功
-  1  the data has findings with errors, or regions not ranked / 数据有错误或未能排名
-  2  usage error, output refused, optional dependency missing / 用法错误、拒绝写入、缺少可选依赖
-  3  an input cannot be read (file, scheme, template, plugin) / 输入无法读取（文件、方案、模板、插件）
+    0  ok / 成功
+    1  the data has findings with errors, or regions not ranked / 数据有错误或未能排名
+    2  usage error, output refused, optional dependency missing / 用法错误、拒绝写入、缺少可选依赖
+    3  an input cannot be read (file, scheme, template, plugin) / 输入无法读取（文件、方案、模板、插件）
+    4  the results cannot be written (disk full, too large, no permission), old ones kept / 无法写入结果，原结果保留
+   70  internal error: a bug in targetrule, traceback in a log file / 内部错误（程序缺陷），详见日志文件
+  130  interrupted (Ctrl-C) / 已中断
 """
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -96,6 +106,7 @@ def handle_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from targetrule.findings import FindingsError
+        from targetrule.formats.atomic import OutputWriteError
         from targetrule.formats.errors import DataFileError, MissingExtraError, OutputRefusedError
         from targetrule.registry import PluginError
 
@@ -104,6 +115,8 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except Failure as failure:
             _fail(failure, as_json)
+        except OutputWriteError as exc:
+            _fail(Failure(exc.where, exc.message, EXIT_UNWRITABLE), as_json)
         except OutputRefusedError as exc:
             _fail(Failure(exc.where, exc.message, EXIT_USAGE), as_json)
         except DataFileError as exc:
@@ -130,11 +143,76 @@ def handle_errors(command: F) -> F:
             where = str(exc.filename or "")
             reason = exc.strerror or str(exc)
             _fail(Failure(where, Label(f"文件读写失败：{reason}", f"file error: {reason}"), EXIT_UNREADABLE), as_json)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: the group turns them into bilingual messages
+        except KeyboardInterrupt:
+            _interrupted(as_json)
+        except Exception as exc:
+            _internal_error(exc, as_json)
 
     return cast(F, wrapper)
 
 
-def _fail(failure: Failure, as_json: bool) -> NoReturn:
+def _interrupted(as_json: bool) -> NoReturn:
+    _fail(Failure("", Label("已中断", "interrupted"), EXIT_INTERRUPTED), as_json)
+
+
+INTERNAL_ERROR = Label(
+    "内部错误（这是 targetrule 的缺陷，不是数据的问题）", "internal error (a bug in targetrule, not in your data)"
+)
+
+
+def log_folder() -> Path:
+    """Where internal errors are logged: ``$TARGETRULE_LOG_DIR``, else ``targetrule-logs`` in the temp folder."""
+    import tempfile
+
+    configured = os.environ.get("TARGETRULE_LOG_DIR")
+    return Path(configured) if configured else Path(tempfile.gettempdir()) / "targetrule-logs"
+
+
+def _write_log(exc: BaseException) -> Path | None:
+    """Write the traceback of an internal error to a new log file; its path, or None if none could be written."""
+    import datetime
+    import platform
+    import tempfile
+    import traceback
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        library = version("targetrule")
+    except PackageNotFoundError:
+        library = "unknown"
+    now = datetime.datetime.now(datetime.UTC)
+    text = (
+        f"targetrule {library}, Python {platform.python_version()}, {platform.platform()}\n"
+        f"time: {now.isoformat()}\npid: {os.getpid()}\nargv: {sys.argv!r}\n\n"
+        + "".join(traceback.format_exception(exc))
+    )
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    for folder in (log_folder(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f"targetrule-{stamp}-{os.getpid()}-", suffix=".log", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError:
+            continue
+        return Path(name)
+    return None
+
+
+def _internal_error(exc: BaseException, as_json: bool) -> NoReturn:
+    """A bug, not a user error: a short bilingual message, the traceback in a log file, exit code 70."""
+    log = _write_log(exc)
+    if log is not None:
+        message = Label(f"{INTERNAL_ERROR.zh}；详情见日志文件 {log}", f"{INTERNAL_ERROR.en}; the details are in {log}")
+    else:
+        kind = type(exc).__name__
+        message = Label(f"{INTERNAL_ERROR.zh}（{kind}；日志无法写入）", f"{INTERNAL_ERROR.en} ({kind}; no log written)")
+    _fail(Failure("", message, EXIT_INTERNAL), as_json)
+
+
+def _fail(failure: Failure, as_json: bool, notes: Sequence[str] = ()) -> NoReturn:
     if as_json:
         emit_json(
             {
@@ -153,6 +231,8 @@ def _fail(failure: Failure, as_json: bool) -> NoReturn:
         for item in failure.findings:
             where = item.path or item.region or ""
             click.echo(f"  [{item.code}] {where}: {item.message.zh} / {item.message.en}", err=True)
+        for line in notes:
+            click.echo(line, err=True)
     sys.exit(failure.code)
 
 
@@ -183,7 +263,7 @@ json_option = click.option(
 
 def common(command: F) -> F:
     """Add ``--lang`` and ``--json`` and the error handling every command shares."""
-    return lang_option(json_option(handle_errors(exact(command))))
+    return cast(F, lang_option(json_option(handle_errors(exact(command)))))
 
 
 def _engine() -> Engine:
@@ -240,10 +320,155 @@ VERIFIED = click.option(
     help="JSON of figures the inspection team verified; scored in place of the reported ones / 核实数据.",
 )
 
+# --- the group: click's own errors, interrupts and bugs, all without a traceback -------------------
+
+
+def _hint(exc: click.BadParameter) -> str:
+    hint = exc.param_hint
+    if hint is None and exc.param is not None and exc.ctx is not None:
+        hint = exc.param.get_error_hint(exc.ctx)
+    if hint is None:
+        return ""
+    return hint if isinstance(hint, str) else " / ".join(hint)
+
+
+def usage_failure(exc: click.ClickException) -> Failure:
+    """Click's own error (unknown option, missing argument, bad value...) as a bilingual failure, exit code 2.
+
+    The English line is click's message; the Chinese line translates it and keeps click's detail.
+    """
+    from click import exceptions as ce
+
+    from targetrule.findings import did_you_mean
+
+    detail = exc.format_message()
+    where, code = "", EXIT_USAGE
+    if isinstance(exc, ce.NoSuchOption):
+        where = exc.option_name
+        zh = "没有这个选项"
+        if exc.possibilities:
+            zh += f"，是否应为 {', '.join(exc.possibilities)}？"
+    elif isinstance(exc, ce.NoSuchCommand):
+        where = exc.command_name
+        zh = "没有这个命令"
+        group = exc.ctx.command if exc.ctx is not None else None
+        known = list(group.commands) if isinstance(group, click.Group) else []
+        hint = ", ".join(exc.possibilities or []) or did_you_mean(exc.command_name, known)
+        if hint:
+            zh += f"，是否应为 {hint}？"
+            if not exc.possibilities:
+                detail += f" Did you mean {hint}?"
+    elif isinstance(exc, ce.MissingParameter):
+        where = _hint(exc).replace("'", "")
+        kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
+        zh = f"缺少{'参数' if kind == 'argument' else '选项'}"
+    elif isinstance(exc, ce.BadParameter):
+        where = _hint(exc).replace("'", "")
+        zh = f"值无效：{exc.message}"
+    elif isinstance(exc, ce.BadOptionUsage):
+        where = exc.option_name
+        if "requires an argument" in exc.message:
+            zh = "该选项需要一个值"
+        elif "does not take a value" in exc.message:
+            zh = "该选项不接受值"
+        else:
+            zh = f"用法有误：{exc.message}"
+    elif isinstance(exc, ce.FileError):
+        where, code = exc.filename, EXIT_UNREADABLE
+        zh = f"无法打开文件：{exc.message}"
+    else:
+        import re
+
+        extra = re.match(r"Got unexpected extra arguments? \((.*)\)", exc.message)
+        zh = f"多余的参数：{extra.group(1)}" if extra else f"用法有误：{exc.message}"
+    return Failure(where, Label(zh, detail), code)
+
+
+def _usage_notes(exc: click.ClickException) -> list[str]:
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return []
+    shown = ctx.get_usage().removeprefix("Usage: ")
+    return [f"用法 / usage: {shown}", f"帮助 / help: {ctx.command_path} --help"]
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C while the results are swapped in (a few system calls), then deliver it.
+
+    Only the command line, which owns its process, touches signal handlers; the library never does.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+        if caught:
+            raise KeyboardInterrupt
+
+
+def _own_the_process() -> None:
+    """For the console script only: a write beyond ``ulimit -f`` becomes an error we report (EFBIG), not a kill."""
+    import signal
+    import threading
+
+    if hasattr(signal, "SIGXFSZ") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+class TargetruleGroup(click.Group):
+    """The ``targetrule`` group: click's own usage errors are bilingual, Ctrl-C exits 130, a bug exits 70.
+
+    Nothing reaches the user as a traceback. Run as the console script (no ``args``), it owns its
+    process and ignores SIGXFSZ, so a file beyond ``ulimit -f`` is a write error it reports.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line; in standalone mode every way out is an exit code and a message."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(args) if args is not None else sys.argv[1:]
+        as_json = "--json" in argv
+        if args is None:
+            _own_the_process()
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except SystemExit:
+            raise
+        except click.exceptions.NoArgsIsHelpError as exc:
+            if as_json:
+                _fail(Failure("", Label("缺少命令", "missing command"), EXIT_USAGE), as_json)
+            exc.show()
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as exc:
+            _fail(usage_failure(exc), as_json, _usage_notes(exc))
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            _interrupted(as_json)
+        except BrokenPipeError:
+            sys.exit(EXIT_OK)
+        except Exception as exc:
+            _internal_error(exc, as_json)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
 # --- commands -------------------------------------------------------------------------------------
 
 
-@click.group(epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TargetruleGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="targetrule")
 def main() -> None:
     """targetrule: 目标责任制督查考评 — validate, score, grade, rank and explain.
@@ -583,7 +808,7 @@ def evaluate(
     as_json: bool,
 ) -> None:
     """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
-    from targetrule.formats.atomic import write_all
+    from targetrule.formats.atomic import write_result_set
     from targetrule.formats.results import EXTRAS, FORMATS, missing_libraries
 
     skipped: list[str] = []
@@ -609,7 +834,9 @@ def evaluate(
         for fmt in chosen:
             rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
     inputs = [source, *_scheme_path(scheme, loaded_scheme), *([verified] if verified else [])]
-    written = write_all(rendered, inputs)
+    # All or nothing: a fresh folder beside the target, swapped in whole (docs/architecture.md).
+    files = {path.name: content for path, content in rendered.items()}
+    written = write_result_set(folder, files, inputs, guard=_interrupts_deferred)
     errors = [f for f in evaluation.findings if f.is_error]
     code = EXIT_FINDINGS if errors or not evaluation.ranked else EXIT_OK
     if as_json:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from targetrule.formats.cells import safe_text
 from targetrule.formats.order import report_order
-from targetrule.formats.template_xlsx import openpyxl_module
+from targetrule.formats.template_xlsx import openpyxl_module, workbook_bytes
 from targetrule.results import Evaluation
 from targetrule.text import Label
 
@@ -142,6 +141,4 @@ def render_xlsx(evaluation: Evaluation) -> bytes:
         ]
         + [(f"plugin {x.name}", f"{x.distribution} {x.version}") for x in p.plugins],
     )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)  # byte-identical for the same evaluation

@@ -37,6 +37,40 @@ def openpyxl_module() -> Any:
     return openpyxl
 
 
+#: The fixed time of every workbook written here (document properties and zip entries), so the same
+#: inputs give byte-identical files; 2000-01-01 says plainly that it is not the time of writing.
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def workbook_bytes(book: Any) -> bytes:
+    """Save an openpyxl workbook reproducibly: fixed document times and zip entry times, same order.
+
+    openpyxl stamps ``docProps/core.xml`` with the time of saving and each zip entry with the
+    current local time; both are replaced by ``FIXED_TIME``, nothing else changes.
+    """
+    import datetime
+    import zipfile
+
+    from openpyxl.xml.functions import tostring  # type: ignore[import-untyped]
+
+    fixed = datetime.datetime(*FIXED_TIME)
+    book.properties.created = fixed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    book.properties.modified = fixed  # openpyxl set it to the time of saving
+    core = tostring(book.properties.to_tree())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved, zipfile.ZipFile(out, "w") as clean:
+        for info in saved.infolist():
+            data = core if info.filename == "docProps/core.xml" else saved.read(info)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            entry.create_system = info.create_system
+            clean.writestr(entry, data)
+    return out.getvalue()
+
+
 _GUIDE = (
     ("填报说明", "How to fill in this workbook"),
     (
@@ -128,9 +162,7 @@ def build_template(scheme: Scheme, regions: Sequence[Region]) -> bytes:
         marker.cell(row=row, column=2, value=sheet.title)
     marker.sheet_state = "veryHidden"
     marker.protection.sheet = True
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _fill_regions(ws: Worksheet, sheet: SheetLayout, regions: Sequence[Region]) -> None:
