@@ -11,6 +11,7 @@ is checked. Whatever the text, :func:`load_scheme` returns a :class:`Scheme` or 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -178,7 +179,7 @@ class _Resolver:
         declared = {item.id for area in self.spec.areas for item in area.indicators}
         self.check_scheme_rules(declared | self.meant)
         if has_errors(self.findings) or aggregation is None:
-            raise SchemeError(self.findings)
+            raise SchemeError(sorted(self.findings, key=_document_order))
         digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
         return Scheme(self.spec, tuple(a for a in areas if a), aggregation, digest, source.origin)
 
@@ -542,6 +543,44 @@ class _Resolver:
             self.problem(
                 "scheme.bad_reference", path=path, where=path, value=name, suggestion=did_you_mean(name, known)
             )
+
+
+# The order of a scheme file's sections, as docs/scheme-format.md writes them.
+_SECTIONS = [
+    "schema",
+    "id",
+    "title",
+    "year",
+    "total_points",
+    "aggregation",
+    "tolerance",
+    "note",
+    "plugins",
+    "areas",
+    "grades",
+    "bonus",
+    "deductions",
+    "misreporting",
+    "vetoes",
+    "gate",
+    "awards",
+    "ranking",
+]
+_TOKEN = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
+
+
+def _document_order(item: Finding) -> tuple[tuple[int, int | str], ...]:
+    """Findings in the order of the places they name, as a reader meets them in the file."""
+    path = item.path or ""
+    tokens: list[tuple[int, int | str]] = []
+    for index, name in _TOKEN.findall(path.removeprefix("$")):
+        if index:
+            tokens.append((0, int(index)))
+        elif not tokens:
+            tokens.append((0, _SECTIONS.index(name) if name in _SECTIONS else len(_SECTIONS)))
+        else:
+            tokens.append((1, name))
+    return tuple(tokens)
 
 
 class _UnknownFamily(Exception):
