@@ -104,7 +104,7 @@ def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
         spec = _converter.structure(raw, SchemeSpec)
     except Exception as exc:  # cattrs gathers every error of a class; anything else is still the text's fault
         problems = [finding("scheme.malformed", path=path, detail=text) for path, text in error_messages(exc)]
-        raise SchemeError(problems) from None
+        raise SchemeError(sorted(problems, key=_document_order)) from None
     return _Resolver(spec, registry).resolve(source)
 
 
