@@ -617,6 +617,24 @@ def test_every_section_of_jilin_at_once(engine: Engine) -> None:
     )
 
 
+def test_findings_come_in_the_order_of_the_file(engine: Engine) -> None:
+    text = edit(
+        JILIN_TEXT,
+        ("count = 3", "count = 0"),
+        ("below = 1\n", "below = -1\n"),
+        ("cap = 5\n", "cap = -5\n"),
+        jilin_item("pension.contributions", "points = 3", "points = -3"),
+        (TIERS, TIERS.replace("[90, 0.8]", "[95, 0.8]")),
+    )
+    assert [path for _, path in found(text, engine)] == [
+        f"{CONTRACT}.params.tiers",
+        "$.areas[3].indicators[1].points",
+        "$.bonus.cap",
+        "$.vetoes[0].below",
+        "$.awards[2].count",
+    ]
+
+
 def test_several_malformed_values_are_reported_together(engine: Engine) -> None:
     text = edit(MINI_TEXT, ("year = 2007", 'year = "2007"'), ("count = 1", "count = 1.5"), ("min = 9\n", "min = nan\n"))
     assert sorted(found(text, engine)) == [
