@@ -123,6 +123,15 @@ def plausible(value: Decimal) -> bool:
     return places <= PLACES
 
 
+def _numbers_in(value: Any) -> list[Decimal]:
+    """The numbers of a parameter value (a number, or a table's cells); other kinds of value are the family's own."""
+    if isinstance(value, tuple | list):
+        return [x for part in value for x in _numbers_in(part)]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [Decimal(value)]
+    return [value] if isinstance(value, Decimal) else []
+
+
 def _range(
     low: Decimal | int | None, high: Decimal | int | None, *, above: bool = False, whole: bool = False
 ) -> tuple[str, str]:
@@ -390,8 +399,7 @@ class _Resolver:
 
         ok = True
         for name, value in params.items():
-            numbers = [x for row in value for x in row] if isinstance(value, tuple) else [value]
-            if not all(isinstance(x, Decimal) and plausible(x) for x in numbers):
+            if not all(plausible(x) for x in _numbers_in(value)):
                 zh, en = _IMPLAUSIBLE
                 self.bad_parameter(indicator, where(name), name, f"应为{zh}", f"must be {en}")
                 ok = False

@@ -185,13 +185,24 @@ class Unchecked(Counting):
     check_params = None  # type: ignore[assignment]
 
 
+@frozen
+class Loose(Counting):
+    """A third-party family whose defaults are an int and a text, not Decimals: accepted as they are."""
+
+    family: ClassVar[str] = "loose"
+    parameters: ClassVar[dict[str, Parameter]] = {
+        "limit": Parameter(2, Label("上限", "limit")),  # type: ignore[arg-type]
+        "mode": Parameter("fast", Label("方式", "mode")),  # type: ignore[arg-type]
+    }
+
+
 @pytest.fixture(scope="module")
 def third_party() -> Registry:
     plugin = types.ModuleType("third_party_families")
 
     @hookimpl
     def targetrule_formula_families() -> list[type]:
-        return [Counting, Unchecked]
+        return [Counting, Unchecked, Loose]
 
     plugin.targetrule_formula_families = targetrule_formula_families  # type: ignore[attr-defined]
     return Registry.from_plugins([builtin, sample_plugin, plugin])
@@ -232,3 +243,8 @@ def test_a_third_party_check_that_fails_is_a_finding_not_an_exception(third_part
 def test_a_family_without_a_check_still_loads(third_party: Registry) -> None:
     scheme = load(with_family("unchecked", "limit = -1"), third_party)  # nothing checks its limit
     assert scheme.item("t.unemployment").params == {"limit": D(-1)}
+
+
+def test_a_family_with_defaults_that_are_not_decimals_still_loads(third_party: Registry) -> None:
+    scheme = load(with_family("loose"), third_party)
+    assert scheme.item("t.unemployment").params == {"limit": 2, "mode": "fast"}
