@@ -170,7 +170,7 @@ def log_folder() -> Path:
     return Path(configured) if configured else Path(tempfile.gettempdir()) / "targetrule-logs"
 
 
-def _write_log(exc: BaseException) -> Path | None:
+def _write_log(exc: BaseException, context: str = "") -> Path | None:
     """Write the traceback of an internal error to a new log file; its path, or None if none could be written."""
     import datetime
     import platform
@@ -185,7 +185,7 @@ def _write_log(exc: BaseException) -> Path | None:
     now = datetime.datetime.now(datetime.UTC)
     text = (
         f"targetrule {library}, Python {platform.python_version()}, {platform.platform()}\n"
-        f"time: {now.isoformat()}\npid: {os.getpid()}\nargv: {sys.argv!r}\n\n"
+        f"time: {now.isoformat()}\npid: {os.getpid()}\nargv: {sys.argv!r}\n{context}\n"
         + "".join(traceback.format_exception(exc))
     )
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
@@ -270,8 +270,12 @@ def _engine() -> Engine:
     from targetrule.engine import Engine
     from targetrule.registry import PluginError
 
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta if ctx is not None else {}  # --plugin / --no-entry-points, set on the group
     try:
-        return Engine()
+        return Engine(
+            plugins=chosen.get("targetrule.plugins"), entry_points=chosen.get("targetrule.entry_points", True)
+        )
     except PluginError:
         raise
     except Exception as exc:  # an installed plugin that cannot even be imported: third-party code
@@ -415,12 +419,23 @@ def _interrupts_deferred() -> Iterator[None]:
 
 
 def _own_the_process() -> None:
-    """For the console script only: a write beyond ``ulimit -f`` becomes an error we report (EFBIG), not a kill."""
+    """For the console script only: a write beyond ``ulimit -f`` becomes an error we report (EFBIG), not a kill.
+
+    Errors Python can only ignore (in a library's cleanup after the error we report) go to the log
+    file instead of the terminal.
+    """
     import signal
     import threading
 
     if hasattr(signal, "SIGXFSZ") and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    sys.unraisablehook = _log_unraisable
+
+
+def _log_unraisable(unraisable: Any) -> None:
+    if unraisable.exc_value is not None:
+        where = unraisable.err_msg or "Exception ignored in"
+        _write_log(unraisable.exc_value, f"{where}: {unraisable.object!r} (ignored, after the error reported)\n")
 
 
 class TargetruleGroup(click.Group):
@@ -470,11 +485,30 @@ class TargetruleGroup(click.Group):
 
 @click.group(cls=TargetruleGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="targetrule")
-def main() -> None:
+@click.option(
+    "--plugin",
+    "plugin_names",
+    multiple=True,
+    envvar="TARGETRULE_PLUGINS",
+    metavar="NAME",
+    help="Load only these installed plugins (entry-point or distribution name; repeat, or comma-separated in "
+    "TARGETRULE_PLUGINS); the built-ins always load / 只加载指定的插件.",
+)
+@click.option(
+    "--no-entry-points",
+    is_flag=True,
+    envvar="TARGETRULE_NO_ENTRY_POINTS",
+    help="Load no installed plugins, only the built-ins (TARGETRULE_NO_ENTRY_POINTS=1) / 不加载已安装的插件.",
+)
+@click.pass_context
+def main(ctx: click.Context, plugin_names: tuple[str, ...], no_entry_points: bool) -> None:
     """targetrule: 目标责任制督查考评 — validate, score, grade, rank and explain.
 
     SCHEME is a scheme id (e.g. jilin-2007) or the path of a scheme TOML file.
     """
+    names = [n.strip() for given in plugin_names for n in given.split(",") if n.strip()]
+    ctx.meta["targetrule.plugins"] = names if plugin_names else None
+    ctx.meta["targetrule.entry_points"] = not no_entry_points
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -771,9 +805,14 @@ def ranking_table(evaluation: Evaluation, lang: Lang, scheme: Scheme | None = No
 def _rendered(
     folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Label | None
 ) -> dict[Path, bytes]:
+    from targetrule.formats.atomic import OutputWriteError
     from targetrule.formats.results import render_results
 
-    files = render_results(fmt, evaluation, scheme, lang, note=note)
+    try:
+        files = render_results(fmt, evaluation, scheme, lang, note=note)
+    except OSError as exc:  # a library's own temporary files (openpyxl's): disk full, ulimit -f
+        shown = folder / {"json": "results.json", "csv": "ranking.csv", "xlsx": "results.xlsx"}.get(fmt, "report.html")
+        raise OutputWriteError(str(shown), exc.strerror or type(exc).__name__, exc.errno) from None
     return {folder / name: content for name, content in files.items()}
 
 
