@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from hostile.harness import MINI, mini_data
 from targetrule import Engine, Scheme, SchemeError, SchemeSource
 from targetrule.findings import CATALOG
+from targetrule.formulas import check_params
 from targetrule.scheme_loader import load_scheme
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
@@ -138,7 +139,26 @@ def check(text: str, engine: Engine) -> None:
             assert str(f)
         return
     assert isinstance(scheme, Scheme)
+    assert_valid(scheme)
     engine.evaluate(scheme, mini_data(), mode="lenient")
+
+
+def assert_valid(scheme: Scheme) -> None:
+    """What loading promises about a scheme it returns: every number within its domain."""
+    spec = scheme.spec
+    assert 1900 <= spec.year <= 2100 and spec.total_points > 0 and 0 <= spec.tolerance <= 1
+    assert spec.areas and all(a.points > 0 and a.indicators for a in spec.areas)
+    for area in scheme.areas:
+        assert any(item.weight > 0 for item in area.items)
+        for item in area.items:
+            assert item.points > 0 and item.weight >= 0
+            assert check_params(item.formula, item.params) == []
+    mins = [g.min for g in spec.grades]
+    assert mins == sorted(set(mins), reverse=True) and mins[-1] == 0
+    assert all(g.quota is None or 0 < g.quota <= 1 for g in spec.grades)
+    assert all(a.count >= 1 for a in spec.awards)
+    assert spec.bonus is None or (spec.bonus.cap >= 0 and all(b.points >= 0 for b in spec.bonus.items))
+    assert all(d.points >= 0 for d in spec.deductions)
 
 
 @FUZZ
