@@ -1,0 +1,158 @@
+"""Bad-input suite, the command line itself: every usage error is bilingual (Chinese first), exit code 2
+(a file click cannot open: 3), no traceback, no file left; with ``--json`` a ``targetrule.cli.error/1``.
+
+Click raises its own errors (unknown option or command, missing argument, a bad value) before any
+command runs; ``TargetruleGroup`` turns them into the same messages and documents as ours.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from hostile.harness import MINI, cli, files_under, mini_data, write_json
+from targetrule.cli import EXIT_USAGE, main
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+COMMANDS = set(main.commands)  # type: ignore[attr-defined]
+
+# (case id, arguments; DATA stands for a valid data file, DIR for an existing folder, REGIONS for a regions CSV)
+CASES: list[tuple[str, list[str]]] = [
+    ("unknown-group-option", ["--bogus"]),
+    ("group-lang-is-per-command", ["--lang", "en", "plugins"]),
+    ("no-such-command-close", ["evaluat"]),
+    ("no-such-command-far", ["frobnicate"]),
+    ("no-such-command-case", ["Evaluate"]),
+    ("plugins-extra-argument", ["plugins", "extra"]),
+    ("indicators-missing-scheme", ["indicators"]),
+    ("scheme-missing-scheme", ["scheme"]),
+    ("scheme-bad-lang", ["scheme", "MINI", "--lang", "fr"]),
+    ("evaluate-missing-scheme", ["evaluate"]),
+    ("evaluate-unknown-option", ["evaluate", "MINI", "DATA", "--bogus"]),
+    ("evaluate-misspelt-option", ["evaluate", "MINI", "--exampl"]),
+    ("evaluate-bad-lang", ["evaluate", "MINI", "DATA", "--lang", "fr"]),
+    ("evaluate-lang-without-value", ["evaluate", "MINI", "DATA", "--lang"]),
+    ("evaluate-output-without-value", ["evaluate", "MINI", "DATA", "-o"]),
+    ("evaluate-verified-without-value", ["evaluate", "MINI", "DATA", "--verified"]),
+    ("evaluate-flag-with-value", ["evaluate", "MINI", "DATA", "--lenient=yes"]),
+    ("evaluate-extra-argument", ["evaluate", "MINI", "DATA", "more.json"]),
+    ("evaluate-no-data", ["evaluate", "MINI"]),
+    ("evaluate-data-and-example", ["evaluate", "MINI", "DATA", "--example"]),
+    ("evaluate-unknown-format", ["evaluate", "MINI", "DATA", "--format", "pdf"]),
+    ("evaluate-empty-format", ["evaluate", "MINI", "DATA", "--format", ","]),
+    ("evaluate-data-is-a-folder", ["evaluate", "MINI", "DIR"]),
+    ("evaluate-verified-is-a-folder", ["evaluate", "MINI", "DATA", "--verified", "DIR"]),
+    ("evaluate-output-is-a-file", ["evaluate", "MINI", "DATA", "-o", "DATA"]),
+    ("validate-missing-data", ["validate", "MINI"]),
+    ("validate-data-is-a-folder", ["validate", "MINI", "DIR"]),
+    ("explain-missing-region", ["explain", "MINI", "DATA"]),
+    ("explain-unknown-region", ["explain", "MINI", "DATA", "bing"]),
+    ("explain-unknown-indicator", ["explain", "MINI", "DATA", "jia", "employment.nothing"]),
+    ("compare-missing-data", ["compare", "MINI", "MINI"]),
+    ("compare-top-negative", ["compare", "MINI", "MINI", "DATA", "--top", "-1"]),
+    ("compare-top-not-a-number", ["compare", "MINI", "MINI", "DATA", "--top", "three"]),
+    ("template-neither-regions-nor-example", ["template", "MINI"]),
+    ("template-both-regions-and-example", ["template", "MINI", "--regions", "REGIONS", "--example"]),
+    ("template-output-is-a-folder", ["template", "MINI", "--example", "-o", "DIR"]),
+    ("template-output-not-xlsx", ["template", "MINI", "--regions", "REGIONS", "-o", "OUT/template.txt"]),
+    ("spot-check-missing-seed", ["spot-check", "REGIONS"]),
+    ("spot-check-seed-without-value", ["spot-check", "REGIONS", "--seed"]),
+    ("spot-check-count-zero", ["spot-check", "REGIONS", "--seed", "1", "--count", "0"]),
+    ("spot-check-count-not-a-number", ["spot-check", "REGIONS", "--seed", "1", "--count", "x"]),
+    ("new-plugin-missing-name", ["new-plugin", "OUT/plugin"]),
+]
+
+
+def _arguments(args: list[str], tmp_path: Path) -> list[str]:
+    data = write_json(tmp_path, mini_data())
+    regions = tmp_path / "regions.csv"
+    regions.write_text("id,name,kind,parent\njia,甲市,city,\n", encoding="utf-8")
+    (tmp_path / "dir").mkdir(exist_ok=True)
+    names = {"MINI": str(MINI), "DATA": str(data), "DIR": str(tmp_path / "dir"), "REGIONS": str(regions)}
+    return [names.get(a, a.replace("OUT/", f"{tmp_path / 'out'}/")) for a in args]
+
+
+def _with_json(args: list[str]) -> list[str]:
+    """``--json`` right after the command (where no option can take it as its value), else at the end."""
+    if args and args[0] in COMMANDS:
+        return [args[0], "--json", *args[1:]]
+    return [*args, "--json"]
+
+
+def _assert_bilingual(result: Result) -> None:
+    lines = result.stderr.splitlines()
+    assert lines and lines[0].startswith("错误 / error: "), result.stderr
+    assert CJK.search(lines[0].removeprefix("错误 / error: ")), result.stderr  # Chinese first
+    assert len(lines) > 1 and lines[1].startswith("  ") and re.search(r"[A-Za-z]{4,}", lines[1]), result.stderr
+    assert not CJK.search(lines[1]) or "'" in lines[1], result.stderr  # English beside it
+
+
+@pytest.mark.parametrize(("case", "args"), CASES, ids=[c for c, _ in CASES])
+def test_usage_error_text(tmp_path: Path, case: str, args: list[str]) -> None:
+    arguments = _arguments(args, tmp_path)
+    before = files_under(tmp_path)
+    result = cli(*arguments)
+    assert result.exit_code == EXIT_USAGE, (case, result.output)
+    _assert_bilingual(result)
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""  # errors go to stderr; nothing half-printed on stdout
+    assert files_under(tmp_path) == before  # nothing written
+    assert not (tmp_path / "out").exists()  # no folder created
+
+
+@pytest.mark.parametrize(("case", "args"), CASES, ids=[c for c, _ in CASES])
+def test_usage_error_json(tmp_path: Path, case: str, args: list[str]) -> None:
+    arguments = _with_json(_arguments(args, tmp_path))
+    before = files_under(tmp_path)
+    result = cli(*arguments)
+    assert result.exit_code == EXIT_USAGE, (case, result.output)
+    document = json.loads(result.stdout)
+    assert document["schema"] == "targetrule.cli.error/1"
+    assert document["exit_code"] == EXIT_USAGE
+    assert CJK.search(document["message"]["zh"]) and re.search(r"[A-Za-z]{4,}", document["message"]["en"])
+    assert isinstance(document["where"], str) and document["findings"] == []
+    assert "Traceback" not in result.output
+    assert files_under(tmp_path) == before
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "where", "zh", "en"),
+    [
+        (["evaluate", "MINI", "--exampl"], "--exampl", "是否应为 --example", "Did you mean"),
+        (["evaluat"], "evaluat", "是否应为 evaluate", "Did you mean"),
+        (["evaluate"], "SCHEME", "缺少参数", "Missing argument 'SCHEME'"),
+        (["spot-check", "REGIONS"], "--seed", "缺少选项", "Missing option '--seed'"),
+        (["evaluate", "MINI", "DATA", "--lang", "fr"], "--lang", "值无效：'fr' is not one of", "Invalid value"),
+        (["evaluate", "MINI", "DATA", "--lang"], "--lang", "该选项需要一个值", "requires an argument"),
+        (["evaluate", "MINI", "DATA", "more.json"], "", "多余的参数：more.json", "unexpected extra argument"),
+        (["evaluate", "MINI", "DATA", "--lenient=yes"], "--lenient", "该选项不接受值", "does not take a value"),
+    ],
+)
+def test_click_messages_are_translated_keeping_the_detail(
+    tmp_path: Path, args: list[str], where: str, zh: str, en: str
+) -> None:
+    result = cli(*_with_json(_arguments(args, tmp_path)))
+    document = json.loads(result.stdout)
+    assert document["where"] == where
+    assert zh in document["message"]["zh"] and en in document["message"]["en"]
+    text = cli(*_arguments(args, tmp_path))
+    assert text.stderr.splitlines()[1] == f"  {document['message']['en']}"
+
+
+def test_no_arguments_shows_the_help(tmp_path: Path) -> None:
+    result = cli()
+    assert result.exit_code == EXIT_USAGE
+    assert "Exit codes / 退出码" in result.output
+    document = json.loads(cli("--json").stdout)
+    assert document["schema"] == "targetrule.cli.error/1" and document["exit_code"] == EXIT_USAGE
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["evaluate", "--help"], ["--version"]])
+def test_help_and_version_still_exit_0(args: list[str]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 0 and result.stdout
