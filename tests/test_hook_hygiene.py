@@ -37,13 +37,21 @@ def _documented() -> set[str]:
 
 
 def test_the_hook_specifications_are_found() -> None:
-    # The four hooks of DESIGN.md; a new one joins the parametrised checks below automatically.
+    # The four hooks of DESIGN.md and the plugins' finding codes; a new one joins the checks below automatically.
     assert {
         "targetrule_indicators",
         "targetrule_schemes",
         "targetrule_formula_families",
         "targetrule_aggregations",
+        "targetrule_finding_codes",
     } <= set(HOOKS)
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_every_hook_is_collected_by_the_registry(hook: str) -> None:
+    # A specified hook that the registry never calls would be silently ignored by every plugin.
+    source = (ROOT / "src" / "targetrule" / "registry.py").read_text(encoding="utf-8")
+    assert f"hook.{hook}" in source, f"Registry._collect never calls {hook}"
 
 
 @pytest.mark.parametrize("hook", HOOKS)

@@ -13,7 +13,7 @@ from targetrule.decimal_context import exact
 from targetrule.fast_path import FastCheck, fast_check
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
-from targetrule.formulas import Formula
+from targetrule.formulas import Attainment, Formula
 from targetrule.hierarchy import nested_regions
 from targetrule.indicator import Indicator
 from targetrule.ranking import decide
@@ -31,9 +31,10 @@ from targetrule.results import (
 from targetrule.rounding import CENT, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
-from targetrule.scoring import formula_failed, score_values
+from targetrule.scoring import bad_attainment, formula_failed, highest_attainment, score_values
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
+from targetrule.validation import input_path
 from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
@@ -45,8 +46,23 @@ _NOT_RANKED = Label("存在数据错误，严格模式下不予排名", "errors 
 class Engine:
     """Scores submissions under a scheme with the plugins of a :class:`Registry`."""
 
-    def __init__(self, registry: Registry | None = None) -> None:
-        self.registry = registry if registry is not None else Registry.default()
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        *,
+        plugins: Sequence[str] | None = None,
+        entry_points: bool = True,
+    ) -> None:
+        """Use ``registry``, or build the default one: the built-ins and the installed entry points.
+
+        ``plugins`` is an allowlist of entry points (by entry-point or distribution name): only
+        those load, and the others are never imported; ``entry_points=False`` loads none.
+        """
+        if registry is not None and (plugins is not None or not entry_points):
+            raise ValueError("pass a registry, or plugins / entry_points to build one, not both")
+        self.registry = (
+            registry if registry is not None else Registry.default(plugins=plugins, entry_points=entry_points)
+        )
         # Generated checks of the registry's own indicators, compiled once per engine (never module-wide).
         self._fast_checks: dict[str, FastCheck] = {}
 
@@ -145,6 +161,7 @@ class Engine:
             provenance=evolve(self.provenance(scheme, submissions), verifications_sha256=fingerprint(verified)),
             not_ranked_because=None if ranked else _NOT_RANKED,
             note=submissions.note,
+            formula_plugins={p.indicator_id: p.owner for plans in scorer.plans.values() for p in plans},
         )
 
     def provenance(self, scheme: Scheme, submissions: Submissions) -> Provenance:
@@ -182,6 +199,9 @@ class _ItemPlan(NamedTuple):
     area: str
     declared: Indicator
     plugin: str
+    highest: Decimal  # the highest attainment the formula may return under these parameters
+    distribution: str  # the indicator's plugin's distribution and version, for findings
+    owner: tuple[str, str]  # the plugin answerable for the formula, and its distribution
 
 
 class _RegionScorer:
@@ -208,6 +228,12 @@ class _RegionScorer:
             if item.indicator.id in read
         }
         plugins = registry.indicator_plugins
+        self.codes = registry.finding_codes
+
+        def owner(indicator: Indicator, formula: Formula) -> tuple[str, str]:
+            name = registry.formula_plugin(indicator.id, formula)
+            return name, registry.distribution_of(name)
+
         self.plans = {
             area.spec.id: [
                 _ItemPlan(
@@ -220,6 +246,9 @@ class _RegionScorer:
                     item.area,
                     item.indicator,
                     plugins.get(item.indicator.id, "?"),
+                    highest_attainment(item.formula, item.params),
+                    registry.distribution_of(plugins.get(item.indicator.id, "?")),
+                    owner(item.indicator, item.formula),
                 )
                 for item in area.items
             ]
@@ -275,20 +304,51 @@ class _RegionScorer:
         scored, not_scored = Status.SCORED, Status.NOT_SCORED
         total = ZERO
         for item in self.plans[area.spec.id]:
-            fast, formula, params, max_points, indicator_id, label, area_id, declared, plugin = item
+            fast, formula, params, max_points, indicator_id, label, area_id, declared, plugin, highest, _, owner = item
             raw = inputs.get(indicator_id)
             # The generated check takes plain valid data; anything else gets the full validator's findings.
-            values = fast(raw)
+            try:
+                values = fast(raw)
+            except Exception:  # a plugin's own rule raised: the full validator reports it
+                values = None
             if values is not None:
                 try:
                     attainment = formula.score(values, params)
                 except Exception as exc:  # a plugin's bug must not stop the other indicators
                     attainment = None
-                    findings.append(formula_failed(indicator_id, region, plugin, exc))
+                    path = input_path(data.path, indicator_id)
+                    failed = formula_failed(indicator_id, region, owner[0], exc, distribution=owner[1], path=path)
+                    findings.append(failed)
+                else:
+                    # Whatever a plugin's formula returns is checked: a Decimal within [0, highest].
+                    try:
+                        valid = isinstance(attainment, Attainment) and (
+                            type(attainment.value) is Decimal and ZERO <= attainment.value <= highest
+                        )
+                    except ArithmeticError:  # NaN
+                        valid = False
+                    if not valid:
+                        path = input_path(data.path, indicator_id)
+                        bad = bad_attainment(attainment, highest, indicator_id, region, path, *owner)
+                        if bad is not None:
+                            findings.append(bad)
+                            attainment = None
             elif skip:
                 values, attainment = {}, None
             else:
-                values, problems, attainment = score_values(declared, formula, params, raw, region, data.path, plugin)
+                values, problems, attainment = score_values(
+                    declared,
+                    formula,
+                    params,
+                    raw,
+                    region,
+                    data.path,
+                    plugin,
+                    distribution=item.distribution,
+                    highest=highest,
+                    codes=self.codes,
+                    formula_owner=owner,
+                )
                 findings.extend(problems)
             if attainment is None:
                 append(IndicatorResult(indicator_id, label, area_id, not_scored, max_points, ZERO, None, values))

@@ -67,8 +67,25 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     "indicator.missing": (Severity.ERROR, "缺少指标 {indicator} 的数据", "no data for indicator {indicator}"),
     "indicator.formula_failed": (
         Severity.ERROR,
-        "插件 {plugin} 的计分公式出错（{error}）",
-        "the scoring formula of plugin {plugin} failed ({error})",
+        "插件 {plugin}（发行包 {distribution}）的计分公式出错（{error}），该项不计分",
+        "the scoring formula of plugin {plugin} (distribution {distribution}) failed ({error}); the item is not scored",
+    ),
+    "indicator.bad_attainment": (
+        Severity.ERROR,
+        "插件 {plugin}（发行包 {distribution}）的计分公式返回了无效的得分率 {value}：{problem_zh}，该项不计分",
+        "the scoring formula of plugin {plugin} (distribution {distribution}) returned an invalid attainment "
+        "{value}: {problem_en}; the item is not scored",
+    ),
+    "indicator.explain_failed": (
+        Severity.WARNING,
+        "插件 {plugin}（发行包 {distribution}）的得分说明生成出错（{error}），改用简要说明",
+        "the explanation of plugin {plugin} (distribution {distribution}) failed ({error}); a plain one is shown",
+    ),
+    "rule.failed": (
+        Severity.ERROR,
+        "插件 {plugin}（发行包 {distribution}）的校验规则 {rule} 出错（{error}），该项不计分",
+        "the validation rule {rule} of plugin {plugin} (distribution {distribution}) failed ({error}); "
+        "the item is not scored",
     ),
     "indicator.not_an_object": (
         Severity.ERROR,
@@ -295,8 +312,27 @@ def finding(
     suggestion: str | None = None,
     **details: Any,
 ) -> Finding:
-    """Build a finding from the catalog, formatting its bilingual message from the details."""
-    severity, zh, en = CATALOG[code]
+    """Build a finding from the catalog, formatting its bilingual message from the details.
+
+    A code the catalog does not know (a plugin's own) never raises: the finding is an error with a
+    generic message that shows the code and the details (see :func:`custom_finding` for a plugin's
+    own message).
+    """
+    entry = CATALOG.get(code)
+    if entry is None:
+        return custom_finding(
+            code,
+            Severity.ERROR,
+            None,
+            region=region,
+            indicator=indicator,
+            input=input,
+            path=path,
+            value=value,
+            suggestion=suggestion,
+            **details,
+        )
+    severity, zh, en = entry
     hint_zh = f"，是否应为 {suggestion}？" if suggestion else ""
     hint_en = f"; did you mean {suggestion}?" if suggestion else ""
     fields = {
@@ -321,6 +357,65 @@ def finding(
     )
 
 
+@frozen
+class FindingCode:
+    """A finding code a plugin brings (``targetrule_finding_codes``): namespaced code, severity, message.
+
+    ``message`` is a pair of ``str.format`` templates filled in from the breach's details (and
+    ``region``, ``indicator``, ``input``, ``value``); a template naming a detail that is missing
+    shows as written, followed by the details, and never raises.
+    """
+
+    code: str
+    severity: Severity
+    message: Label
+
+
+def custom_finding(
+    code: str,
+    severity: Severity,
+    message: Label | None,
+    *,
+    region: str | None = None,
+    indicator: str | None = None,
+    input: str | None = None,
+    path: str | None = None,
+    value: Any = None,
+    suggestion: str | None = None,
+    **details: Any,
+) -> Finding:
+    """A finding whose code is not in the core catalog: a plugin's own message, or a generic one."""
+    shown = ", ".join(f"{k}={_show(v)}" for k, v in sorted(details.items()))
+    fields = {"region": region, "indicator": indicator, "input": input, "value": _show(value), **details}
+    if message is None:
+        extra = f"：{shown}" if shown else ""
+        label = Label(
+            f"未通过检查 {code}{extra}", f"check {code} failed" + (f": {shown}" if shown else "")
+        )
+    else:
+        label = Label(_fill(message.zh, fields, shown), _fill(message.en, fields, shown))
+    return Finding(
+        code=code,
+        severity=severity,
+        message=label,
+        region=region,
+        indicator=indicator,
+        input=input,
+        path=path,
+        value=None if value is None else _show(value),
+        suggestion=suggestion,
+    )
+
+
+def _fill(template: Any, fields: Mapping[str, Any], shown: str) -> str:
+    """``template`` filled in from ``fields``; as written plus the details when it cannot be."""
+    text = str(template)
+    try:
+        return text.format_map(fields)
+    except Exception:  # a plugin's template: a missing key, a bad format spec, an attribute that is not there
+        return f"{text}（{shown}）" if shown else text
+
+
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:
     """Return the known name closest to ``name``, if one is close enough to suggest."""
     candidates = list(known)
@@ -337,7 +432,10 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
+    try:
+        text = repr(value) if isinstance(value, str) else str(value)
+    except Exception:  # a plugin's object whose str() raises is still shown, by its type
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

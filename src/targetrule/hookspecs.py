@@ -15,6 +15,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from targetrule.aggregation import Aggregation
+    from targetrule.findings import FindingCode
     from targetrule.formulas import Formula
     from targetrule.indicator import Indicator
     from targetrule.scheme import SchemeSource
@@ -66,4 +67,19 @@ def targetrule_aggregations() -> Sequence[Aggregation]:
 
     :return: :class:`~targetrule.aggregation.Aggregation` objects; each ``name`` is what a
         scheme writes as ``aggregation = "..."``. Names must be unique.
+    """
+
+
+@hookspec
+def targetrule_finding_codes() -> Sequence[FindingCode]:
+    """Declare the finding codes this plugin's rules return, with their severity and bilingual message.
+
+    A rule (``Rule.check``) may return a :class:`~targetrule.rules.Breach` with a code of its own;
+    declaring the code here gives its findings a severity (a warning lets the item be scored) and
+    a message template filled in from the breach's details.
+
+    :return: :class:`~targetrule.findings.FindingCode` objects. Codes are namespaced (lower-case
+        words joined by dots, e.g. ``hebei.even_target``), outside the core namespaces (``input``,
+        ``rule``, ``indicator``, ...), and unique across all plugins; a clash is a startup error
+        that names both plugins.
     """

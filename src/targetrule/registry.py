@@ -1,14 +1,18 @@
-"""Plugin discovery: build a registry of indicators, schemes, formula families and aggregations.
+"""Plugin discovery: build a registry of indicators, schemes, formula families, aggregations and finding codes.
 
 Built-in plugins are registered exactly as third-party ones are (one pluggy plugin per module);
 third-party distributions are found through the entry-point group ``targetrule``. Duplicate
-names and implementations of unknown hooks are startup errors that name the plugins involved.
+names and implementations of unknown hooks are startup errors that name the plugins involved;
+a plugin that cannot be loaded is one that names its entry point, distribution, version and cause.
+A host may load only the plugins it names (``plugins=[...]``), or no entry points at all.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import pkgutil
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any, TypeVar
@@ -18,10 +22,11 @@ from attrs import frozen
 
 from targetrule import hookspecs
 from targetrule.aggregation import Aggregation
-from targetrule.findings import TargetruleError
+from targetrule.findings import CATALOG, FindingCode, Severity, TargetruleError, did_you_mean
 from targetrule.formulas import Formula
 from targetrule.indicator import Indicator
 from targetrule.scheme import SchemeSource
+from targetrule.text import Label
 
 T = TypeVar("T")
 
@@ -38,6 +43,22 @@ class PluginInfo:
     distribution: str
     version: str
     hooks: tuple[str, ...]
+    entry_point: str = ""  # ``name = module:attr`` for a plugin loaded through an entry point
+
+
+@frozen
+class PluginOrigin:
+    """Where an entry-point plugin came from: ``name = module:attr``, its distribution and version."""
+
+    entry_point: str
+    distribution: str
+    version: str
+
+
+BUILTIN_DISTRIBUTION = "targetrule"
+# A plugin's finding code: lower-case words joined by at least one dot, outside the core's namespaces.
+_CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+CORE_NAMESPACES = frozenset({code.split(".")[0] for code in CATALOG} | {"plugin", "targetrule"})
 
 
 def builtin_plugins() -> list[ModuleType]:
@@ -56,31 +77,52 @@ def builtin_plugins() -> list[ModuleType]:
 class Registry:
     """Everything the installed plugins provide, checked for clashes."""
 
-    def __init__(self, plugin_manager: pluggy.PluginManager) -> None:
+    def __init__(
+        self, plugin_manager: pluggy.PluginManager, *, origins: Mapping[str, PluginOrigin] | None = None
+    ) -> None:
         self.plugin_manager = plugin_manager
+        self._origins: dict[str, PluginOrigin] = dict(origins or {})
         self._check_hooks()
         self.indicators: dict[str, Indicator] = {}
         self.indicator_plugins: dict[str, str] = {}
         self.schemes: dict[str, SchemeSource] = {}
         self.families: dict[str, type[Formula]] = {}
         self.aggregations: dict[str, Aggregation] = {}
+        self.finding_codes: dict[str, FindingCode] = {}
         self._owners: dict[tuple[str, str], str] = {}
         self._collect()
+        self._distributions = {p.name: _version_of(p) for p in self.plugins()}
 
     @classmethod
-    def default(cls, *, entry_points: bool = True, extra: Iterable[object] = ()) -> Registry:
-        """The built-in plugins, the installed distributions' plugins, and ``extra`` ones."""
+    def default(
+        cls,
+        *,
+        entry_points: bool = True,
+        extra: Iterable[object] = (),
+        plugins: Sequence[str] | None = None,
+    ) -> Registry:
+        """The built-in plugins, the installed distributions' plugins, and ``extra`` ones.
+
+        ``plugins`` is an allowlist: only the entry points it names (by entry-point name or by
+        distribution name) are loaded, and the others are never imported; an unknown name is a
+        :class:`PluginError`. ``entry_points=False`` loads none. The built-ins always load.
+        """
+        wanted = None if plugins is None else [n.strip() for n in plugins if n.strip()]
+        if wanted is not None:
+            wanted = [n for n in wanted if _normal(n) != BUILTIN_DISTRIBUTION]  # the built-ins always load
+        if wanted and not entry_points:
+            names = ", ".join(wanted)
+            raise PluginError(
+                f"已关闭入口点插件，无法加载指定的插件 {names} / "
+                f"entry points are switched off, so the plugins named cannot be loaded: {names}"
+            )
         pm = _new_manager()
         for module in builtin_plugins():
             _register(pm, module)
-        if entry_points:
-            try:
-                pm.load_setuptools_entrypoints(hookspecs.PROJECT_NAME)
-            except ValueError as exc:  # pluggy: a plugin name registered twice
-                raise PluginError(f"插件重复注册 / a plugin is registered twice: {exc}") from exc
+        origins = _load_entry_points(pm, wanted) if entry_points else {}
         for plugin in extra:
             _register(pm, plugin)
-        return cls(pm)
+        return cls(pm, origins=origins)
 
     @classmethod
     def from_plugins(cls, plugins: Iterable[object]) -> Registry:
@@ -99,12 +141,10 @@ class Registry:
 
     def plugins(self) -> list[PluginInfo]:
         """Every registered plugin with its distribution, version and the hooks it implements."""
-        dists = {id(plugin): dist for plugin, dist in self.plugin_manager.list_plugin_distinfo()}
         from targetrule import __version__
 
         infos = []
         for name, plugin in sorted(self.plugin_manager.list_name_plugin(), key=lambda p: p[0]):
-            dist = dists.get(id(plugin))
             hooks = tuple(
                 sorted(
                     h.name
@@ -112,21 +152,37 @@ class Registry:
                     if h.name.startswith("targetrule_")
                 )
             )
-            if dist is not None:
-                infos.append(PluginInfo(name, dist.project_name, dist.version, hooks))
+            origin = self._origins.get(name)
+            if origin is not None:
+                infos.append(PluginInfo(name, origin.distribution, origin.version, hooks, origin.entry_point))
             elif getattr(plugin, "__name__", "").startswith("targetrule."):
-                infos.append(PluginInfo(name, "targetrule", __version__, hooks))
+                infos.append(PluginInfo(name, BUILTIN_DISTRIBUTION, __version__, hooks))
             else:
                 infos.append(PluginInfo(name, "(unpackaged)", "", hooks))
         return infos
+
+    def distribution_of(self, plugin: str) -> str:
+        """The distribution and version a plugin came from (``targetrule-jilin-2008 0.1.0``), for messages."""
+        return self._distributions.get(plugin, "(unknown)")
+
+    def formula_plugin(self, indicator_id: str, formula: Formula) -> str:
+        """The plugin answerable for ``formula``: the one that registered its family, else the indicator's."""
+        family = getattr(type(formula), "family", None)
+        if isinstance(family, str) and self.families.get(family) is type(formula):
+            return self._owners[("formula family", family)]
+        return self.indicator_plugins.get(indicator_id, "?")
+
+    def describe(self, plugin: str) -> Label:
+        """A plugin named for a message: its name, and for an entry point its distribution, version and entry point."""
+        return _describe(plugin, self._origins.get(plugin))
 
     def _check_hooks(self) -> None:
         try:
             self.plugin_manager.check_pending()
         except pluggy.PluginValidationError as exc:
-            name = self.plugin_name(exc.plugin)
+            who = self.describe(self.plugin_name(exc.plugin))
             raise PluginError(
-                f"插件 {name} 实现了未知的钩子 / plugin {name} implements an unknown hook: {exc}"
+                f"{who.zh}实现了未知的钩子（{_cause(exc)}） / {who.en} implements an unknown hook ({_cause(exc)})"
             ) from exc
 
     def _collect(self) -> None:
@@ -140,32 +196,60 @@ class Registry:
             self._add(self.families, getattr(family, "family", family.__name__), family, plugin, "formula family")
         for plugin, method in self._results(hook.targetrule_aggregations, Aggregation, "aggregation"):
             self._add(self.aggregations, method.name, method, plugin, "aggregation")
+        for plugin, code in self._results(hook.targetrule_finding_codes, FindingCode, "finding code"):
+            self._check_code(plugin, code)
+            self._add(self.finding_codes, code.code, code, plugin, "finding code")
 
     def _results(self, caller: Any, kind: type, what: str) -> list[tuple[str, Any]]:
         found = []
         for impl in caller.get_hookimpls():
             name = impl.plugin_name
+            who = self.describe(name)
             try:
-                returned = impl.function()
+                returned = list(impl.function() or ())
             except Exception as exc:
                 raise PluginError(
-                    f"插件 {name} 声明{what}时出错 / plugin {name} failed to declare its {what}s: {exc!r}"
+                    f"{who.zh}声明{what}时出错：{_cause(exc)} / {who.en} failed to declare its {what}s: {_cause(exc)}"
                 ) from exc
-            for value in returned or ():
+            for value in returned:
                 if not isinstance(value, kind):
+                    shown = _short(value)
                     raise PluginError(
-                        f"插件 {name} 返回的不是 {kind.__name__} / "
-                        f"plugin {name} returned {value!r} where a {kind.__name__} was expected"
+                        f"{who.zh}返回了 {shown}，应为 {kind.__name__} / "
+                        f"{who.en} returned {shown} where a {kind.__name__} was expected"
                     )
                 found.append((name, value))
         return found
 
+    def _check_code(self, plugin: str, code: FindingCode) -> None:
+        who = self.describe(plugin)
+        name = code.code
+        if name in CATALOG:
+            raise PluginError(
+                f"{who.zh}声明的问题代码 {name!r} 与 targetrule 自带的代码重复 / "
+                f"{who.en} declares the finding code {name!r}, which targetrule itself uses"
+            )
+        if not isinstance(name, str) or not _CODE.fullmatch(name) or name.split(".")[0] in CORE_NAMESPACES:
+            raise PluginError(
+                f"{who.zh}声明的问题代码 {name!r} 无效：应为以点分隔的小写名称，且不在 targetrule 的命名空间内"
+                f"（如 myplugin.even_target） / {who.en} declares the finding code {name!r}: a plugin's code is "
+                f"lower-case words joined by dots, outside targetrule's own namespaces (e.g. myplugin.even_target)"
+            )
+        message = code.message
+        if not isinstance(code.severity, Severity) or not (
+            isinstance(message, Label) and isinstance(message.zh, str) and isinstance(message.en, str)
+        ):
+            raise PluginError(
+                f"{who.zh}声明的问题代码 {name!r} 缺少严重程度（Severity）或双语说明（Label） / "
+                f"{who.en} declares the finding code {name!r} without a Severity or a bilingual Label"
+            )
+
     def _add(self, table: dict[str, T], key: str, value: T, plugin: str, what: str) -> None:
         if key in table:
-            first = self._owners[(what, key)]
+            first, second = self.describe(self._owners[(what, key)]), self.describe(plugin)
             raise PluginError(
-                f"{what} {key!r} 重复：插件 {first} 与 {plugin} / "
-                f"duplicate {what} {key!r}: declared by plugins {first} and {plugin}"
+                f"{what} {key!r} 重复：{first.zh}与{second.zh} / "
+                f"duplicate {what} {key!r}: declared by {first.en} and {second.en}"
             )
         table[key] = value
         self._owners[(what, key)] = plugin
@@ -190,6 +274,101 @@ def plugin_label(plugin: object) -> str:
     if isinstance(name, str):
         return name
     return f"{type(plugin).__module__}.{type(plugin).__qualname__}"
+
+
+def _normal(name: str) -> str:
+    """A distribution name normalised as packaging does (PEP 503): lower case, runs of ``-_.`` as ``-``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _origin(entry: importlib.metadata.EntryPoint) -> PluginOrigin:
+    dist = getattr(entry, "dist", None)
+    name = dist.metadata["Name"] if dist is not None else None
+    return PluginOrigin(
+        f"{entry.name} = {entry.value}",
+        str(name) if name else "(unknown)",
+        str(dist.version) if dist is not None and dist.version else "",
+    )
+
+
+def _describe(plugin: str, origin: PluginOrigin | None) -> Label:
+    if origin is None:
+        return Label(f"插件 {plugin} ", f"plugin {plugin}")
+    version = f" {origin.version}" if origin.version else ""
+    return Label(
+        f"插件 {plugin}（发行包 {origin.distribution}{version}，入口点 {origin.entry_point}）",
+        f"plugin {plugin} (distribution {origin.distribution}{version}, entry point {origin.entry_point})",
+    )
+
+
+def _version_of(info: PluginInfo) -> str:
+    return f"{info.distribution} {info.version}".strip()
+
+
+def _cause(exc: BaseException) -> str:
+    """``repr(exc)``, short, and never with the `` / `` that separates the two languages of a message."""
+    return _short(exc).replace(" / ", "/")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _select(
+    available: Mapping[str, importlib.metadata.EntryPoint], wanted: Sequence[str]
+) -> list[importlib.metadata.EntryPoint]:
+    """The entry points named in ``wanted`` (by entry-point or distribution name), in the order found."""
+    picked: set[str] = set()
+    for name in wanted:
+        matches = [
+            ep.name
+            for ep in available.values()
+            if ep.name == name or _normal(_origin(ep).distribution) == _normal(name)
+        ]
+        if not matches:
+            known = sorted(set(available) | {_origin(ep).distribution for ep in available.values()})
+            suggestion = did_you_mean(name, known)
+            hint_zh = f"，是否应为 {suggestion}？" if suggestion else ""
+            hint_en = f"; did you mean {suggestion}?" if suggestion else ""
+            listing = ", ".join(known) or "（无）"
+            raise PluginError(
+                f"没有名为 {name} 的插件{hint_zh}（已安装：{listing}） / "
+                f"no plugin named {name}{hint_en} (installed: {listing.replace('（无）', 'none')})"
+            )
+        picked.update(matches)
+    return [ep for ep in available.values() if ep.name in picked]
+
+
+def _load_entry_points(pm: pluggy.PluginManager, wanted: Sequence[str] | None) -> dict[str, PluginOrigin]:
+    """Import and register the ``targetrule`` entry points (or only those ``wanted``); pluggy's semantics.
+
+    As ``PluginManager.load_setuptools_entrypoints``: the first entry point of a name wins, and a
+    name already registered or blocked is skipped. Any failure is a :class:`PluginError` that names
+    the entry point, its distribution and version, and the cause.
+    """
+    available: dict[str, importlib.metadata.EntryPoint] = {}
+    for entry in importlib.metadata.entry_points(group=hookspecs.PROJECT_NAME):
+        available.setdefault(entry.name, entry)
+    chosen = list(available.values()) if wanted is None else _select(available, wanted)
+    origins: dict[str, PluginOrigin] = {}
+    for entry in chosen:
+        if pm.get_plugin(entry.name) is not None or pm.is_blocked(entry.name):
+            continue
+        origin = _origin(entry)
+        who = _describe(entry.name, origin)
+        try:
+            plugin = entry.load()
+        except (Exception, SystemExit) as exc:  # third-party code: whatever its import does is its own failure
+            raise PluginError(f"{who.zh}无法加载：{_cause(exc)} / {who.en} cannot be loaded: {_cause(exc)}") from exc
+        try:
+            pm.register(plugin, name=entry.name)
+        except ValueError as exc:
+            raise PluginError(f"{who.zh}重复注册：{_cause(exc)} / {who.en} is registered twice: {_cause(exc)}") from exc
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"{who.zh}无效：{_cause(exc)} / {who.en} is invalid: {_cause(exc)}") from exc
+        origins[entry.name] = origin
+    return origins
 
 
 def _register(pm: pluggy.PluginManager, plugin: object) -> None:

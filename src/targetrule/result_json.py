@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from targetrule.convert import converter
-from targetrule.findings import Finding
+from targetrule.findings import Finding, finding
 from targetrule.results import RESULTS_SCHEMA, AreaResult, Discrepancy, Evaluation, IndicatorResult, RegionResult
 from targetrule.text import Label
 
@@ -34,8 +35,11 @@ def finding_to_dict(item: Finding) -> dict[str, Any]:
     }
 
 
-def _indicator(result: IndicatorResult) -> dict[str, Any]:
+def _indicator(result: IndicatorResult, failed: list[tuple[IndicatorResult, str, str]], path: str) -> dict[str, Any]:
     attainment = result.attainment
+    explanation, error = result.explained()
+    if error is not None:
+        failed.append((result, error, f"{path}.explanation"))
     return {
         "indicator": result.indicator,
         "label": _label(result.label),
@@ -44,11 +48,11 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
         "points": _num(result.points),
         "attainment": _num(attainment.value) if attainment else None,
         "values": {k: _num(v) for k, v in result.values.items()},
-        "explanation": _label(result.explanation()),
+        "explanation": _label(explanation),
     }
 
 
-def _area(result: AreaResult) -> dict[str, Any]:
+def _area(result: AreaResult, failed: list[tuple[IndicatorResult, str, str]], path: str) -> dict[str, Any]:
     return {
         "area": result.area,
         "label": _label(result.label),
@@ -56,7 +60,7 @@ def _area(result: AreaResult) -> dict[str, Any]:
         "points": _num(result.points),
         "method": _label(result.method),
         "explanation": _label(result.explanation()),
-        "indicators": [_indicator(i) for i in result.indicators],
+        "indicators": [_indicator(i, failed, f"{path}.indicators[{k}]") for k, i in enumerate(result.indicators)],
     }
 
 
@@ -77,9 +81,25 @@ def _discrepancy(item: Discrepancy) -> dict[str, Any]:
     }
 
 
-def region_to_dict(result: RegionResult) -> dict[str, Any]:
-    """One region's result as plain JSON types."""
+def region_to_dict(
+    result: RegionResult,
+    *,
+    path: str = "$",
+    formula_plugins: Mapping[str, tuple[str, str]] | None = None,
+    explain_findings: list[Finding] | None = None,
+) -> dict[str, Any]:
+    """One region's result as plain JSON types.
+
+    An indicator whose plugin's explanation failed gets a plain one, and an ``indicator.explain_failed``
+    warning among the region's findings (and in ``explain_findings``), located at ``path`` (this
+    region's place in the document) and naming the plugin of ``formula_plugins``.
+    """
     region = result.region
+    failed: list[tuple[IndicatorResult, str, str]] = []
+    areas = [_area(a, failed, f"{path}.areas[{k}]") for k, a in enumerate(result.areas)]
+    extra = [_explain_failed(region.id, item, error, where, formula_plugins) for item, error, where in failed]
+    if explain_findings is not None:
+        explain_findings.extend(extra)
     return {
         "region": {
             "id": region.id,
@@ -115,13 +135,38 @@ def region_to_dict(result: RegionResult) -> dict[str, Any]:
             for a in result.adjustments
         ],
         "discrepancies": [_discrepancy(d) for d in result.discrepancies],
-        "areas": [_area(a) for a in result.areas],
-        "findings": [finding_to_dict(f) for f in result.findings],
+        "areas": areas,
+        "findings": [finding_to_dict(f) for f in (*result.findings, *extra)],
     }
+
+
+def _explain_failed(
+    region: str, item: IndicatorResult, error: str, path: str, plugins: Mapping[str, tuple[str, str]] | None
+) -> Finding:
+    plugin, distribution = (plugins or {}).get(item.indicator, ("?", "?"))
+    return finding(
+        "indicator.explain_failed",
+        region=region,
+        indicator=item.indicator,
+        path=path,
+        plugin=plugin,
+        distribution=distribution,
+        error=error,
+    )
 
 
 def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
     """The whole evaluation as plain JSON types."""
+    explain_findings: list[Finding] = []
+    regions = [
+        region_to_dict(
+            r,
+            path=f"$.regions[{k}]",
+            formula_plugins=evaluation.formula_plugins,
+            explain_findings=explain_findings,
+        )
+        for k, r in enumerate(evaluation.regions)
+    ]
     return {
         "schema": RESULTS_SCHEMA,
         "scheme": evaluation.scheme,
@@ -131,7 +176,7 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
         "not_ranked_because": _label(evaluation.not_ranked_because),
         "note": _label(evaluation.note),
         "ranking": [r.region.id for r in evaluation.ranking()],
-        "regions": [region_to_dict(r) for r in evaluation.regions],
-        "findings": [finding_to_dict(f) for f in evaluation.findings],
+        "regions": regions,
+        "findings": [finding_to_dict(f) for f in (*evaluation.findings, *explain_findings)],
         "provenance": converter.unstructure(evaluation.provenance),
     }

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding
@@ -44,15 +44,36 @@ class IndicatorResult:
     attainment: Attainment | None
     values: Mapping[str, Decimal]
 
-    @exact
     def explanation(self) -> Label:
         """The formula's sentence with the real figures, then the points it gives."""
+        return self.explained()[0]
+
+    @exact
+    def explained(self) -> tuple[Label, str | None]:
+        """The explanation, and what went wrong when the formula's ``explain()`` failed (else None).
+
+        A plugin's ``explain()`` that raises or returns anything but a :class:`Label` of two strings
+        never stops a report: a plain sentence with the attainment stands in for it.
+        """
         mx = fmt(self.max_points)
         if self.attainment is None:
-            return Label(f"数据有误，未计分（满分 {mx}）", f"not scored: the data has errors (full marks {mx})")
-        base = self.attainment.explanation()
+            return Label(f"数据有误，未计分（满分 {mx}）", f"not scored: the data has errors (full marks {mx})"), None
+        error = None
+        try:
+            base = self.attainment.explanation()
+            if not (isinstance(base, Label) and isinstance(base.zh, str) and isinstance(base.en, str)):
+                error = f"returned {_short(base)} instead of a Label of two strings"
+        except Exception as exc:  # a plugin's explain() is its own code
+            error = _short(exc)
+        if error is not None:
+            share = fmt(self.attainment.value * 100) + "%"
+            family = getattr(self.attainment.formula, "family", "?")
+            base = Label(
+                f"得分率 {share}（计分公式 {family} 的说明生成出错）",
+                f"attainment {share} (the {family} formula's explanation failed)",
+            )
         pts = fmt(self.points)
-        return Label(f"{base.zh}，得 {pts} 分（满分 {mx}）", f"{base.en}: {pts} of {mx} points")
+        return Label(f"{base.zh}，得 {pts} 分（满分 {mx}）", f"{base.en}: {pts} of {mx} points"), error
 
 
 @frozen
@@ -218,6 +239,8 @@ class Evaluation:
     provenance: Provenance
     not_ranked_because: Label | None = None
     note: Label | None = None  # the data's own note, e.g. "illustrative figures"
+    # indicator id -> (plugin, distribution) answerable for its formula: named when its explanation fails
+    formula_plugins: Mapping[str, tuple[str, str]] = field(factory=dict, eq=False, repr=False)
 
     def region(self, region_id: str) -> RegionResult:
         """The result for one region."""
@@ -241,3 +264,11 @@ class Evaluation:
         from targetrule.result_json import evaluation_to_dict
 
         return evaluation_to_dict(self)
+
+
+def _short(value: object) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # an object whose repr() raises
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= 120 else text[:117] + "..."

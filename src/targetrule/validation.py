@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from targetrule.findings import Finding, did_you_mean, finding
+from targetrule.findings import Finding, FindingCode, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ONE, ZERO
+from targetrule.rules import breach_finding, malformed, rule_name
 
 # Figures beyond these sizes are typing slips, and would overflow the decimal context when divided.
 LARGEST = Decimal(10) ** 15
@@ -110,9 +111,19 @@ def input_path(region_path: str, indicator_id: str, input_name: str | None = Non
 
 
 def check_values(
-    indicator: Indicator, raw: Any, region: str, region_path: str
+    indicator: Indicator,
+    raw: Any,
+    region: str,
+    region_path: str,
+    *,
+    codes: Mapping[str, FindingCode] | None = None,
+    plugin: str = "?",
+    distribution: str = "?",
 ) -> tuple[dict[str, Decimal], list[Finding]]:
     """Parse and check one indicator's raw values; return the parsed values and every finding.
+
+    ``codes`` are the finding codes the plugins declared (``Registry.finding_codes``); ``plugin``
+    and ``distribution`` name the indicator's plugin in the finding for a rule that fails.
 
     This is the full validator. The engine first tries the generated checker of
     :mod:`targetrule.fast_path`, which accepts plain valid numbers only, and comes here for the rest.
@@ -170,18 +181,38 @@ def check_values(
                     )
                 )
     for rule in indicator.all_rules():
-        breach = rule.check(values)
-        if breach is not None:
-            problems.append(
-                finding(
-                    breach.code,
-                    region=region,
-                    indicator=indicator.id,
-                    input=breach.input,
-                    path=input_path(region_path, indicator.id, breach.input),
-                    **_with_labels(indicator, breach.details),
+        # A plugin's rule is its own code: a raise or a wrong return value is a finding naming it.
+        try:
+            breach = rule.check(values)
+            if breach is None:
+                continue
+            wrong = malformed(breach)
+            if wrong is None:
+                problems.append(
+                    breach_finding(
+                        breach,
+                        codes,
+                        region=region,
+                        indicator=indicator.id,
+                        path=input_path(region_path, indicator.id, breach.input),
+                        details=_with_labels(indicator, breach.details),
+                    )
                 )
+                continue
+        except Exception as exc:
+            wrong = repr(exc)
+        problems.append(
+            finding(
+                "rule.failed",
+                region=region,
+                indicator=indicator.id,
+                path=input_path(region_path, indicator.id),
+                rule=rule_name(rule),
+                error=wrong,
+                plugin=plugin,
+                distribution=distribution,
             )
+        )
     for ratio in indicator.derived:
         numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
         if numerator is not None and denominator is not None:
