@@ -14,10 +14,10 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
+from targetrule.decimal_context import exact
 from targetrule.engine import Engine, Mode, SubmissionsLike, _as_submissions
 from targetrule.results import Evaluation, RegionResult
 from targetrule.rounding import ZERO, fmt
-from targetrule.decimal_context import exact
 from targetrule.scheme import Scheme
 from targetrule.submissions import Submissions
 from targetrule.text import Label, Lang
