@@ -286,14 +286,6 @@ def _target_folder(folder: Path) -> Path:
 
 
 def _check_folder(folder: Path, real: Path, inputs: Iterable[Path]) -> None:
-    for source in inputs:
-        resolved = Path(source).resolve()
-        if resolved == real or real in resolved.parents:
-            raise _refused(
-                source,
-                f"拒绝写入：该输入文件在输出文件夹 {folder} 中，替换结果集会删除它",
-                f"refusing to write: this input is inside the output folder {folder}, which is replaced whole",
-            )
     here = Path.cwd()
     if real == here or real in here.parents or real.parent == real:
         raise _refused(
@@ -302,6 +294,14 @@ def _check_folder(folder: Path, real: Path, inputs: Iterable[Path]) -> None:
             "refusing to write: a result set is replaced whole, so it cannot go into the current folder "
             "or one above it; choose a new or an empty folder",
         )
+    for source in inputs:
+        resolved = Path(source).resolve()
+        if resolved == real or real in resolved.parents:
+            raise _refused(
+                source,
+                f"拒绝写入：该输入文件在输出文件夹 {folder} 中，替换结果集会删除它",
+                f"refusing to write: this input is inside the output folder {folder}, which is replaced whole",
+            )
     if not os.path.lexists(real):
         return
     if not real.is_dir():
