@@ -156,3 +156,112 @@ def test_no_arguments_shows_the_help(tmp_path: Path) -> None:
 def test_help_and_version_still_exit_0(args: list[str]) -> None:
     result = cli(*args)
     assert result.exit_code == 0 and result.stdout
+
+
+# --- a bug or a Ctrl-C inside any command: a short bilingual message, never a traceback ------------
+
+# (command, what breaks inside it, arguments)
+INSIDE: list[tuple[str, str, list[str]]] = [
+    ("plugins", "targetrule.cli._engine", ["plugins"]),
+    ("indicators", "targetrule.cli._scheme", ["indicators", "MINI"]),
+    ("scheme", "targetrule.engine.Engine.load_scheme", ["scheme", "MINI"]),
+    (
+        "template",
+        "targetrule.formats.template_xlsx.build_template",
+        ["template", "MINI", "--regions", "REGIONS", "-o", "OUT/t.xlsx"],
+    ),
+    ("validate", "targetrule.cli._evaluate", ["validate", "MINI", "DATA"]),
+    ("evaluate", "targetrule.formats.results.render_results", ["evaluate", "MINI", "DATA", "-o", "OUT/results"]),
+    ("explain", "targetrule.cli._explain_region", ["explain", "MINI", "DATA", "jia"]),
+    ("compare", "targetrule.compare.compare", ["compare", "MINI", "MINI", "DATA"]),
+    ("spot-check", "targetrule.spot_check.spot_check", ["spot-check", "REGIONS", "--seed", "1"]),
+    ("new-plugin", "targetrule.scaffold.create_plugin", ["new-plugin", "OUT/plugin", "targetrule-x"]),
+    ("group", "targetrule.cli.TargetruleGroup.resolve_command", ["plugins"]),
+]
+
+
+def _break(monkeypatch: pytest.MonkeyPatch, where: str, error: BaseException) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise error
+
+    monkeypatch.setattr(where, broken)
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize(("command", "where", "args"), INSIDE, ids=[c for c, _, _ in INSIDE])
+def test_a_bug_is_exit_70_with_the_traceback_in_a_log_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, where: str, args: list[str], as_json: bool
+) -> None:
+    from targetrule.cli import EXIT_INTERNAL
+
+    arguments = _arguments(args, tmp_path)
+    before = files_under(tmp_path)
+    logs = tmp_path / "logs"
+    _break(monkeypatch, where, RuntimeError("a planted bug"))
+    result = cli(*(_with_json(arguments) if as_json else arguments), env={"TARGETRULE_LOG_DIR": str(logs)})
+    assert result.exit_code == EXIT_INTERNAL, result.output
+    assert "Traceback" not in result.output
+    written = sorted(logs.iterdir())
+    assert len(written) == 1 and written[0].name.startswith("targetrule-") and written[0].suffix == ".log"
+    log = written[0].read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log and "RuntimeError: a planted bug" in log
+    if as_json:
+        document = json.loads(result.stdout)
+        assert document["schema"] == "targetrule.cli.error/1" and document["exit_code"] == EXIT_INTERNAL
+        message = document["message"]
+        assert "内部错误" in message["zh"] and "internal error" in message["en"]
+        assert str(written[0]) in message["zh"] and str(written[0]) in message["en"]
+    else:
+        lines = result.stderr.splitlines()
+        assert len(lines) == 2, result.stderr  # short: the traceback is in the log
+        assert "内部错误（这是 targetrule 的缺陷，不是数据的问题）" in lines[0] and str(written[0]) in lines[0]
+        assert "internal error (a bug in targetrule, not in your data)" in lines[1] and str(written[0]) in lines[1]
+    assert files_under(tmp_path) == sorted([*before, str(written[0].relative_to(tmp_path))])  # nothing else
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize(("command", "where", "args"), INSIDE, ids=[c for c, _, _ in INSIDE])
+def test_ctrl_c_inside_a_command_is_exit_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, where: str, args: list[str], as_json: bool
+) -> None:
+    from targetrule.cli import EXIT_INTERRUPTED
+
+    arguments = _arguments(args, tmp_path)
+    before = files_under(tmp_path)
+    _break(monkeypatch, where, KeyboardInterrupt())
+    result = cli(*(_with_json(arguments) if as_json else arguments))
+    assert result.exit_code == EXIT_INTERRUPTED, result.output
+    assert "Traceback" not in result.output
+    if as_json:
+        document = json.loads(result.stdout)
+        assert document["exit_code"] == EXIT_INTERRUPTED
+        assert document["message"] == {"zh": "已中断", "en": "interrupted"}
+    else:
+        assert result.stderr.splitlines()[-2:] == ["错误 / error: 已中断", "  interrupted"]
+    assert files_under(tmp_path) == before
+
+
+def test_a_bug_with_no_place_for_the_log_still_ends_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from targetrule.cli import EXIT_INTERNAL
+
+    def no_room(*args: object, **kwargs: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    _break(monkeypatch, "targetrule.cli.table", RuntimeError("a planted bug"))
+    monkeypatch.setattr(tempfile, "mkstemp", no_room)
+    result = cli("plugins", env={"TARGETRULE_LOG_DIR": str(tmp_path / "logs")})
+    assert result.exit_code == EXIT_INTERNAL
+    assert "RuntimeError；日志无法写入" in result.stderr and "RuntimeError; no log written" in result.stderr
+
+
+def test_the_log_folder_defaults_to_the_temp_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from targetrule.cli import log_folder
+
+    monkeypatch.delenv("TARGETRULE_LOG_DIR", raising=False)
+    assert log_folder() == Path(tempfile.gettempdir()) / "targetrule-logs"
