@@ -347,7 +347,7 @@ def finding(
     return Finding(
         code=code,
         severity=severity,
-        message=Label(zh.format(**fields), en.format(**fields)),
+        message=Label(_fill(zh, fields, details, zh=True), _fill(en, fields, details, zh=False)),
         region=region,
         indicator=indicator,
         input=input,
@@ -385,15 +385,15 @@ def custom_finding(
     **details: Any,
 ) -> Finding:
     """A finding whose code is not in the core catalog: a plugin's own message, or a generic one."""
-    shown = ", ".join(f"{k}={_show(v)}" for k, v in sorted(details.items()))
     fields = {"region": region, "indicator": indicator, "input": input, "value": _show(value), **details}
     if message is None:
+        shown = _details(details)
         extra = f"：{shown}" if shown else ""
         label = Label(
             f"未通过检查 {code}{extra}", f"check {code} failed" + (f": {shown}" if shown else "")
         )
     else:
-        label = Label(_fill(message.zh, fields, shown), _fill(message.en, fields, shown))
+        label = Label(_fill(message.zh, fields, details, zh=True), _fill(message.en, fields, details, zh=False))
     return Finding(
         code=code,
         severity=severity,
@@ -407,13 +407,20 @@ def custom_finding(
     )
 
 
-def _fill(template: Any, fields: Mapping[str, Any], shown: str) -> str:
+def _details(details: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={_show(v)}" for k, v in sorted(details.items()))
+
+
+def _fill(template: Any, fields: Mapping[str, Any], details: Mapping[str, Any], *, zh: bool) -> str:
     """``template`` filled in from ``fields``; as written plus the details when it cannot be."""
     text = str(template)
     try:
         return text.format_map(fields)
     except Exception:  # a plugin's template: a missing key, a bad format spec, an attribute that is not there
-        return f"{text}（{shown}）" if shown else text
+        shown = _details(details)
+        if not shown:
+            return text
+        return f"{text}（{shown}）" if zh else f"{text} ({shown})"
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:

@@ -89,7 +89,9 @@ def _with_labels(indicator: Indicator, details: Mapping[str, str]) -> dict[str, 
     """Add ``<key>_zh``/``<key>_en`` labels for the input names a breach mentions."""
     labelled = dict(details)
     for key in ("part", "whole"):
-        names = details.get(key, "").split(" + ")
+        if key not in details:  # labels only for the input names a breach mentions
+            continue
+        names = details[key].split(" + ")
         labels = [_label_of(indicator, n) for n in names]
         labelled[f"{key}_zh"] = " + ".join(zh for zh, _ in labels)
         labelled[f"{key}_en"] = " + ".join(en for _, en in labels)
