@@ -194,6 +194,19 @@ def test_hand_picked_cases() -> None:
     assert fast_check(flags)({"done": 1}) is None  # 1 for yes is read by the full parser
 
 
+def test_a_rule_s_own_code_is_a_finding_on_both_paths_never_a_key_error() -> None:
+    # The case hypothesis found with --hypothesis-seed=1: an odd target alone breaks the rule as code,
+    # whose code "rule.even" is in no catalog. Both paths turn it away; the validator names it.
+    sums = EDGE_CASES[3]
+    assert assert_agrees(sums, {"target": 1}) is None
+    values, problems = check_values(sums, {"total": 100, "a": 40, "b": 50, "target": 3}, "r", "$")
+    assert values["target"] == 3
+    assert [(p.code, p.severity.value, p.region, p.indicator, p.input, p.path) for p in problems] == [
+        ("rule.even", "error", "r", "edge.sums", "target", "$.inputs['edge.sums'].target")
+    ]
+    assert "rule.even" in problems[0].message.zh and "rule.even" in problems[0].message.en
+
+
 def test_the_source_reads_as_python_naming_the_inputs() -> None:
     source = fast_check_source(EDGE_CASES[3])
     assert source.startswith("def check(raw):")
