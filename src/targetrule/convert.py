@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -55,3 +57,51 @@ def error_messages(exc: Exception, root: str = "$") -> list[tuple[str, str]]:
             pairs.append((path or root, description))
         return pairs
     return [(root, str(exc))]
+
+
+# One set of yes/no words for every format (JSON flags and survey_only, CSV rows, xlsx cells), after
+# trimming, lower-casing and NFKC (full-width letters and digits read as ASCII). Constants, not state.
+FLAG_TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√"})
+FLAG_FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×"})
+FLAG_WORDS = "true/false, yes/no, y/n, 1/0, 是/否, 有/无, √/×"
+
+
+def read_flag(raw: Any) -> bool | None:
+    """``raw`` as a yes/no: a real bool, the number 0 or 1, or one of the documented words; else None."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float | Decimal):
+        try:
+            if raw == 1:
+                return True
+            if raw == 0:
+                return False
+        except ArithmeticError:  # a signalling NaN
+            return None
+        return None
+    if isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip().lower()
+        if text in FLAG_TRUE:
+            return True
+        if text in FLAG_FALSE:
+            return False
+    return None
+
+
+_BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def text_problem(text: str) -> tuple[str, str] | None:
+    """Why ``text`` cannot be a name or an id, in Chinese and English (a control character, a lone surrogate)."""
+    found = _BAD_TEXT.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if 0xD800 <= code <= 0xDFFF:
+        return f"单独的代理码 U+{code:04X}", f"a lone surrogate U+{code:04X}"
+    return f"控制字符 U+{code:04X}", f"a control character U+{code:04X}"
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters, lone surrogates shown as U+FFFD (safe to write to JSON and xlsx)."""
+    return _BAD_TEXT.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", text)

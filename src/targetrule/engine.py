@@ -283,6 +283,7 @@ class _RegionScorer:
             bonus = min(bonus, self.scheme.spec.bonus.cap)
         deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO)
         composite = max(ZERO, base + bonus - deductions)
+        vetoes = self._vetoes(data, by_id, findings)  # before the findings are frozen: it may add one
         return RegionResult(
             region=data.region,
             areas=areas,
@@ -292,7 +293,7 @@ class _RegionScorer:
             composite=composite,
             adjustments=adjustments,
             findings=tuple(findings),
-            vetoes=self._vetoes(data, by_id, findings),
+            vetoes=vetoes,
             gate_passed=self._gate(by_id),
             discrepancies=checked.discrepancies,
         )

@@ -52,6 +52,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "expected yes/no (true/false), got {value}",
     ),
     "input.unknown": (Severity.ERROR, "未知的数据项 {input}{hint_zh}", "unknown input {input}{hint_en}"),
+    "input.ambiguous_number": (
+        Severity.ERROR,
+        "数字写法有歧义：{value}（{read_zh}）；请写成 {accepted}",
+        "ambiguous number {value} ({read_en}); write it as {accepted}",
+    ),
     # rules over several inputs
     "rule.part_exceeds_whole": (
         Severity.ERROR,
@@ -108,6 +113,47 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{value} is given {points} points, more than its {limit}",
     ),
     "region.missing_id": (Severity.ERROR, "地区缺少编号", "a region has no id"),
+    "region.bad_id": (
+        Severity.ERROR,
+        "地区编号应为非空文本（不含控制字符），实为 {value}（{why_zh}）；该地区未读取",
+        "a region id must be non-empty text without control characters, got {value} ({why_en}); "
+        "the region is not read",
+    ),
+    "region.bad_field": (
+        Severity.ERROR,
+        "{field} 应为{expected_zh}，实为 {value}；按 {default} 读取",
+        "{field} must be {expected_en}, got {value}; read as {default}",
+    ),
+    "region.bad_text": (
+        Severity.WARNING,
+        "{field} 含有{problem_zh}，已删去：{value}",
+        "{field} holds {problem_en}, which was removed: {value}",
+    ),
+    "claim.bad_id": (
+        Severity.ERROR,
+        "加分、扣分或否决项的编号应为非空文本，实为 {value}；该项未采用",
+        "a bonus, deduction or veto id must be non-empty text, got {value}; it is not used",
+    ),
+    "claim.bad_count": (
+        Severity.ERROR,
+        "次数应为 0 到 {limit} 之间的整数，实为 {value}；该项未采用",
+        "a count must be a whole number from 0 to {limit}, got {value}; the claim is not used",
+    ),
+    "claim.bad_points": (
+        Severity.ERROR,
+        "分值应为不小于 0 的数，实为 {value}；该项未采用",
+        "points must be a number of at least 0, got {value}; the claim is not used",
+    ),
+    "claim.malformed": (
+        Severity.ERROR,
+        "加减分项格式错误：{detail_zh}；该项未采用",
+        "malformed claim: {detail_en}; the claim is not used",
+    ),
+    "submission.duplicate_key": (
+        Severity.ERROR,
+        "同一对象中键 {value} 出现多次，采用第一次的值",
+        "the key {value} appears more than once in one object; the first value is used",
+    ),
     "submission.empty": (Severity.ERROR, "提交的数据中没有任何地区", "the submission contains no regions"),
     "submission.malformed": (Severity.ERROR, "格式错误：{detail}", "malformed: {detail}"),
     "submission.wrong_scheme": (

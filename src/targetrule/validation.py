@@ -6,10 +6,13 @@ Every problem is reported at once as a finding; a value that is missing is never
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from targetrule.convert import read_flag
 from targetrule.findings import Finding, FindingCode, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rounding import ONE, ZERO
@@ -18,9 +21,6 @@ from targetrule.rules import breach_finding, malformed, rule_name
 # Figures beyond these sizes are typing slips, and would overflow the decimal context when divided.
 LARGEST = Decimal(10) ** 15
 SMALLEST = Decimal(10) ** -6
-
-_TRUE = {"true", "yes", "y", "1", "是", "有", "√"}
-_FALSE = {"false", "no", "n", "0", "否", "无", "×"}
 
 
 class _Problem(Exception):
@@ -61,28 +61,51 @@ def parse_value(raw: Any, spec: Input) -> Decimal:
     return value
 
 
+# Numbers written as text: plain decimals, or thousands separated by commas in groups of three
+# (18,596; 1,234,567.5), an exponent (1e5), a sign; after NFKC, so full-width digits, ，and ％ read
+# as their ASCII forms. Anything else with digits in it (4,5; 17,28; 1,23,456; 1.234,5; 1 234) is
+# ambiguous and never guessed.
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|[+-]?\.\d+(?:[eE][+-]?\d+)?")
+_NOT_FINITE = re.compile(r"[+-]?(?:nan|snan|inf|infinity)", re.IGNORECASE)
+_ACCEPTED = "18596, 18,596, 1234.5, 95%"
+
+
 def _parse_text(raw: str, spec: Input) -> Decimal:
-    text = raw.strip().replace(",", "").replace("，", "")
-    if spec.kind is Kind.RATE and text.endswith(("%", "％")):
+    text = unicodedata.normalize("NFKC", raw).strip() if not raw.isascii() else raw.strip()
+    if spec.kind is Kind.RATE and text.endswith("%"):
         text = text[:-1].strip()
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise _Problem("input.not_a_number") from None
+    if _NUMBER.fullmatch(text):
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:  # an exponent beyond the context's reach
+            raise _Problem("input.implausible") from None
+    if _NOT_FINITE.fullmatch(text):
+        raise _Problem("input.not_finite")
+    if len(text) <= 100 and re.fullmatch(r"[+-]?[\d.,' _]*\d[\d.,' _]*", text):
+        raise _Problem("input.ambiguous_number", accepted=_ACCEPTED, **_readings(text))
+    raise _Problem("input.not_a_number")
+
+
+def _readings(text: str) -> dict[str, str]:
+    """What an ambiguous number could mean, to show beside it: each separator dropped, or a decimal comma."""
+    plain = re.sub(r"[,' _]", "", text)
+    readings = [plain] if plain.count(".") <= 1 else []
+    last = max(text.rfind(","), text.rfind("."))
+    if text[last : last + 1] == ",":
+        head, tail = text[:last], text[last + 1 :]
+        readings.insert(0, re.sub(r"[.,' _]", "", head) + "." + tail)  # a decimal comma, as in 4,5
+    readings = list(dict.fromkeys(readings))
+    return {
+        "read_zh": "可读作 " + " 或 ".join(readings) if readings else "无法确定",
+        "read_en": "it could be read as " + " or ".join(readings) if readings else "it cannot be read",
+    }
 
 
 def _parse_flag(raw: Any) -> Decimal:
-    if isinstance(raw, bool):
-        return ONE if raw else ZERO
-    if isinstance(raw, int) and raw in (0, 1):
-        return Decimal(raw)
-    if isinstance(raw, str):
-        text = raw.strip().lower()
-        if text in _TRUE:
-            return ONE
-        if text in _FALSE:
-            return ZERO
-    raise _Problem("input.not_flag")
+    value = read_flag(raw)
+    if value is None:
+        raise _Problem("input.not_flag")
+    return ONE if value else ZERO
 
 
 def _with_labels(indicator: Indicator, details: Mapping[str, str]) -> dict[str, str]:

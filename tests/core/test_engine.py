@@ -119,7 +119,7 @@ def test_duplicate_regions_empty_data_and_unknown_indicators(engine: Engine, sch
     found = {(f.code, f.path) for f in ev.findings}
     assert ("region.duplicate", "$.regions[1]") in found
     assert ("region.empty", "$.regions[2].inputs") in found
-    assert ("submission.malformed", "$.regions[3].id") in found
+    assert ("region.missing_id", "$.regions[3].id") in found  # its own code since issue 10
     unknown = next(f for f in ev.findings if f.code == "indicator.unknown")
     assert unknown.suggestion == "t.jobs" and unknown.path == "$.regions[4].inputs['t.jobz']"
     assert [r.region.id for r in ev.regions] == ["a", "z", "c"]  # the duplicate is dropped, nothing valid lost

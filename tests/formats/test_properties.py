@@ -8,7 +8,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from mini_scheme import JOBS
@@ -19,6 +19,14 @@ from targetrule.formats.read import read_data
 ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
 names = st.text(alphabet="甲乙丙丁长春吉林市县区管委会山白城", min_size=1, max_size=8)
 counts = st.integers(min_value=0, max_value=10**12)
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @given(st.text(max_size=20))
@@ -45,7 +53,10 @@ def test_csv_keeps_every_value_and_name_in_every_encoding(
         writer.writerow([region, JOBS, "target", target])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.csv"
-        path.write_bytes(buffer.getvalue().encode(encoding))
+        encoded = buffer.getvalue().encode(encoding)
+        # valid UTF-8 is read as UTF-8 (issue 10): a short GBK text that happens to be valid UTF-8 is ambiguous
+        assume(encoding.startswith("utf") or not _valid_utf8(encoded))
+        path.write_bytes(encoded)
         data = read_data(path, mini)
     assert data.submissions.findings == ()
     read = {

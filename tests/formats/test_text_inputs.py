@@ -156,11 +156,13 @@ def test_unusable_paths_are_explained(tmp_path: Path, mini: Scheme, name: str, e
     assert expected in caught.value.message.en
 
 
-def test_gbk_that_is_also_valid_utf8_is_read_as_gbk(tmp_path: Path) -> None:
-    # 委 in GBK is the bytes CE AF, which UTF-8 reads as the Greek ί; a Chinese reading wins
+def test_gbk_that_is_also_valid_utf8_is_read_as_utf8(tmp_path: Path) -> None:
+    # 委 in GBK is the bytes CE AF, which UTF-8 reads as the Greek ί: valid UTF-8 is UTF-8 (issue 10),
+    # so that Café (UTF-8 C3 A9, GB18030 茅) is never turned into Chinese
     data = "region,indicator,input,value\njia,,name,委\n".encode("gbk")
-    assert data.decode("utf-8").endswith("ί\n")
-    assert decode(data, tmp_path / "x.csv").text.endswith("委\n")
+    assert decode(data, tmp_path / "x.csv").text.endswith("ί\n")
+    cafe = decode("region,indicator,input,value\njia,,name,Café\n".encode(), tmp_path / "x.csv")
+    assert (cafe.text.endswith("Café\n"), cafe.encoding) == (True, "utf-8")
 
 
 def test_utf8_chinese_stays_utf8(tmp_path: Path) -> None:

@@ -37,7 +37,11 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(data: bytes, path: Path) -> DecodedText:
-    """Decode as UTF-8 (BOM optional); failing that as GB18030, the superset of GBK that older Excel writes."""
+    """Decode as UTF-8 (BOM optional); only bytes that are not valid UTF-8 are read as GB18030 (GBK's superset).
+
+    A short GBK file can happen to be valid UTF-8 too (委 in GBK is the UTF-8 bytes of ί): it is read
+    as UTF-8, since valid UTF-8 that holds no Chinese (``Café``) must stay what it says.
+    """
     if data.startswith(_UTF16_BOMS):
         raise DataFileError(
             str(path),
@@ -47,15 +51,9 @@ def decode(data: bytes, path: Path) -> DecodedText:
             ),
         )
     try:
-        text = data.decode("utf-8-sig")
+        return DecodedText(data.decode("utf-8-sig"), "utf-8")  # valid UTF-8 is UTF-8, whatever it spells
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    else:
-        if data.startswith(codecs.BOM_UTF8) or _chinese_or_ascii(text) or not _gb18030_is_chinese(data):
-            return DecodedText(text, "utf-8")
-        # Short GBK text can happen to be valid UTF-8 (委 in GBK is the bytes of ί in UTF-8): when the
-        # UTF-8 reading is not Chinese and the GB18030 reading is, the file is GBK.
-        return DecodedText(data.decode("gb18030"), "gb18030")
     try:
         return DecodedText(data.decode("gb18030"), "gb18030")
     except UnicodeDecodeError:
@@ -69,29 +67,6 @@ def decode(data: bytes, path: Path) -> DecodedText:
             "in Excel save it as 'CSV UTF-8 (Comma delimited)'",
         ),
     )
-
-
-def _is_chinese(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0x3000 <= code <= 0x303F  # CJK punctuation
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms
-        or 0x2010 <= code <= 0x206F  # general punctuation (“”、…)
-    )
-
-
-def _chinese_or_ascii(text: str) -> bool:
-    """True when every character is ASCII or Chinese (ideographs, CJK and full-width punctuation)."""
-    return all(ch.isascii() or _is_chinese(ch) for ch in text)
-
-
-def _gb18030_is_chinese(data: bytes) -> bool:
-    try:
-        return _chinese_or_ascii(data.decode("gb18030"))
-    except UnicodeDecodeError:
-        return False
 
 
 def read_text(path: Path) -> DecodedText:

@@ -1,15 +1,19 @@
-"""Read a submissions JSON file (UTF-8 with or without BOM, or GB18030) with exact decimals."""
+"""Read a submissions JSON file (UTF-8 with or without BOM, or GB18030) with exact decimals.
+
+The text is read by :func:`targetrule.submissions.parse_json`: a key repeated in one object is a
+finding (the first value is kept), an integer of thousands of digits is a decimal (then an
+implausible figure), and JSON nested deeper than a submission ever is, or not JSON at all, is a
+:class:`DataFileError` naming the file (line and column where known).
+"""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from pathlib import Path
 
 from targetrule.formats.encoding import read_text
 from targetrule.formats.errors import DataFileError
 from targetrule.formats.loaded import LoadedData
-from targetrule.submissions import read_submissions
+from targetrule.submissions import JsonTextError, parse_json, read_submissions, with_parse_findings
 from targetrule.text import Label
 
 
@@ -19,14 +23,13 @@ def read_json_data(path: Path) -> LoadedData:
     if not decoded.text.strip():
         raise DataFileError(str(path), Label("文件是空的", "the file is empty"))
     try:
-        document = json.loads(decoded.text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(
-            f"{path}:{exc.lineno}:{exc.colno}",
-            Label(f"JSON 格式错误：{exc.msg}", f"malformed JSON: {exc.msg}"),
-        ) from None
+        parsed = parse_json(decoded.text)
+    except JsonTextError as exc:
+        raise DataFileError(f"{path}{exc.where}", exc.message) from None
+    document = parsed.document
     if not isinstance(document, dict | list):
         raise DataFileError(
             str(path), Label("JSON 顶层应为对象或地区列表", "the JSON top level must be an object or a list of regions")
         )
-    return LoadedData(read_submissions(document), str(path), "json", None, decoded.encoding)
+    submissions = with_parse_findings(read_submissions(document), parsed)
+    return LoadedData(submissions, str(path), "json", None, decoded.encoding)

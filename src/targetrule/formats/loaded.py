@@ -25,10 +25,17 @@ class Locator:
     inputs: dict[tuple[str, str, str], str] = field(factory=dict)
     indicators: dict[tuple[str, str], str] = field(factory=dict)
     regions: dict[str, str] = field(factory=dict)
+    paths: dict[str, str] = field(factory=dict)  # JSON paths of the built document (``$.regions[0].name.zh``)
 
     def where(self, item: Finding) -> str | None:
         """The file location for a finding, or None when the reader recorded none for it."""
         region, indicator, name = item.region, item.indicator, item.input
+        if self.paths and item.path is not None and indicator is None:
+            path = item.path
+            while path not in self.paths and len(path) > 1:  # $.regions[0].bonuses[1].count → …bonuses[1]
+                path = path[: max(path.rfind("."), path.rfind("["), 1)]
+            if path in self.paths:
+                return self.paths[path]
         if region is None:
             return None
         if indicator is not None and name is not None and (region, indicator, name) in self.inputs:

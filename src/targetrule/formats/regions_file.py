@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
+from targetrule.convert import FLAG_WORDS, read_flag, text_problem
+from targetrule.formats.csv_data import csv_error
 from targetrule.formats.encoding import read_text
 from targetrule.formats.errors import DataFileError
-from targetrule.submissions import Region, read_submissions
+from targetrule.submissions import JsonTextError, Region, parse_json, read_submissions
 from targetrule.text import Label
 
 REGION_COLUMNS = ("id", "name", "name_en", "kind", "parent", "survey_only")
-_YES = {"true", "yes", "y", "1", "是"}
 
 
 def read_regions(path: Path) -> list[Region]:
@@ -29,23 +29,26 @@ def read_regions(path: Path) -> list[Region]:
 
 def _from_json(path: Path, text: str) -> list[Region]:
     try:
-        document: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(
-            f"{path}:{exc.lineno}:{exc.colno}", Label(f"JSON 格式错误：{exc.msg}", f"malformed JSON: {exc.msg}")
-        ) from None
+        document: Any = parse_json(text).document
+    except JsonTextError as exc:
+        raise DataFileError(f"{path}{exc.where}", exc.message) from None
     if isinstance(document, list):
         document = {"regions": [{k: v for k, v in r.items() if k != "inputs"} for r in document if isinstance(r, dict)]}
     submissions = read_submissions(document)
-    if submissions.findings and not submissions.regions:
-        first = submissions.findings[0]
+    errors = [f for f in submissions.findings if f.is_error]
+    if errors:  # a list of regions for a template has nothing else to lose: its first error is the answer
+        first = errors[0]
         raise DataFileError(f"{path} {first.path or ''}".strip(), first.message)
     return [r.region for r in submissions.regions]
 
 
 def _from_csv(path: Path, text: str) -> list[Region]:
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    columns = [c.strip().lower() for c in (csv.reader(io.StringIO(text)).__next__())]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise csv_error(path, reader.line_num, exc) from None
+    columns = [c.strip().lower() for c in rows[0]]
     if "id" not in columns or "name" not in columns:
         raise DataFileError(
             f"{path}:1",
@@ -56,19 +59,33 @@ def _from_csv(path: Path, text: str) -> list[Region]:
             ),
         )
     regions = []
-    for number, row in enumerate(rows, start=2):
-        cells = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {key: value.strip() for key, value in zip(columns, row, strict=False)}
+        where = f"{path}:{number}"
         if not cells.get("id"):
             if any(cells.values()):
-                raise DataFileError(f"{path}:{number}", Label("缺少地区编号（id 列）", "the id column is empty"))
+                raise DataFileError(where, Label("缺少地区编号（id 列）", "the id column is empty"))
             continue
+        for key, value in cells.items():
+            why = text_problem(value)
+            if why is not None:
+                raise DataFileError(where, Label(f"{key} 列含有{why[0]}", f"the column {key} holds {why[1]}"))
+        flag = read_flag(cells.get("survey_only") or "否")
+        if flag is None:
+            raise DataFileError(
+                where,
+                Label(
+                    f"survey_only 应为 是/否（{FLAG_WORDS}），实为 {cells['survey_only']!r}",
+                    f"survey_only must be yes/no ({FLAG_WORDS}), got {cells['survey_only']!r}",
+                ),
+            )
         regions.append(
             Region(
                 id=cells["id"],
                 name=Label(cells.get("name") or cells["id"], cells.get("name_en") or cells["id"]),
                 kind=cells.get("kind") or "city",
                 parent=cells.get("parent") or None,
-                survey_only=cells.get("survey_only", "").lower() in _YES,
+                survey_only=flag,
             )
         )
     if not regions:
