@@ -49,7 +49,7 @@ def parse_value(raw: Any, spec: Input) -> Decimal:
         raise _Problem("input.not_a_number")
     if not value.is_finite():
         raise _Problem("input.not_finite")
-    if value and not SMALLEST <= abs(value) <= LARGEST:
+    if value and not SMALLEST <= value.copy_abs() <= LARGEST:  # copy_abs: no context, no Overflow
         raise _Problem("input.implausible")
     if spec.kind is Kind.COUNT and value != value.to_integral_value():
         raise _Problem("input.not_integer")
