@@ -135,10 +135,7 @@ def handle_errors(command: F) -> F:
         except PluginError as exc:
             _fail(Failure("plugins", bilingual(str(exc)), EXIT_UNREADABLE), as_json)
         except BrokenPipeError:
-            # the reader of our output went away (e.g. `| head`): stop quietly
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(EXIT_OK)
+            _reader_gone()
         except OSError as exc:
             where = str(exc.filename or "")
             reason = exc.strerror or str(exc)
@@ -151,6 +148,14 @@ def handle_errors(command: F) -> F:
             _internal_error(exc, as_json)
 
     return cast(F, wrapper)
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of our output went away (e.g. ``| head``): stop quietly, exit code 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):  # stdout may be no real file (a test runner's)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_OK)
 
 
 def _interrupted(as_json: bool) -> NoReturn:
@@ -474,7 +479,7 @@ class TargetruleGroup(click.Group):
         except (click.Abort, KeyboardInterrupt, EOFError):
             _interrupted(as_json)
         except BrokenPipeError:
-            sys.exit(EXIT_OK)
+            _reader_gone()
         except Exception as exc:
             _internal_error(exc, as_json)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
