@@ -321,6 +321,25 @@ def test_an_unwritable_folder_is_exit_4_naming_it(
     assert files_under(tmp_path) == ["data.json"]
 
 
+def test_an_unreadable_output_folder_is_exit_4_naming_it(
+    tmp_path: Path, data: Path, old: Snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    real = os.scandir
+
+    def unreadable(path: Any = ".") -> Any:
+        if Path(path) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(out))
+        return real(path)
+
+    monkeypatch.setattr(atomic.os, "scandir", unreadable)
+    result = evaluate_new(tmp_path, data)
+    assert result.exit_code == EXIT_UNWRITABLE, result.output
+    assert f"{out}: 无法写入结果：Permission denied" in result.stderr
+    monkeypatch.undo()
+    assert snapshot(out) == old and leftovers(out) == []
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_a_read_only_parent_is_exit_4(tmp_path: Path, data: Path) -> None:
     parent = tmp_path / "locked"

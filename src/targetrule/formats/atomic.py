@@ -343,9 +343,9 @@ def write_result_set(
     real = _target_folder(folder)
     try:
         recover(real)
-    except OSError as exc:
+        _check_folder(folder, real, sources)
+    except OSError as exc:  # an unreadable folder, a backup that cannot be renamed back
         raise OutputWriteError(str(exc.filename or folder), _reason(exc), exc.errno) from None
-    _check_folder(folder, real, sources)
     created = _make_parents(real.parent)
     temp = real.parent / f"{real.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
     try:
