@@ -9,6 +9,7 @@ from typing import Any, Literal, NamedTuple
 
 from attrs import evolve
 
+from targetrule.aggregation import Aggregation
 from targetrule.decimal_context import exact
 from targetrule.fast_path import FastCheck, fast_check
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
@@ -31,7 +32,7 @@ from targetrule.results import (
 from targetrule.rounding import CENT, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
-from targetrule.scoring import bad_attainment, formula_failed, highest_attainment, score_values
+from targetrule.scoring import bad_attainment, combined_share, formula_failed, highest_attainment, score_values
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
 from targetrule.validation import input_path
@@ -275,7 +276,7 @@ class _RegionScorer:
                 )
             )
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
-        base = self._combine(areas)
+        base = self._combine(areas, data, findings)
         by_id = {key: areas[a].indicators[i] for key, (a, i) in self.watched.items()}
         adjustments = self._adjustments(data, findings) + checked.adjustments
         bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
@@ -360,16 +361,47 @@ class _RegionScorer:
         method = area.aggregation
         if not method.additive:
             shares = [r.attainment.value if r.attainment else ZERO for r in results]
-            total = half_up(method.combine(shares, [i.weight for i in area.items]) * area.spec.points)
+            weights = [i.weight for i in area.items]
+            total = self._aggregate(method, shares, weights, area.spec.points, area.spec.id, data, findings)
         spec = area.spec
         return AreaResult(spec.id, spec.label, spec.points, total, method.label, method.additive, tuple(results))
 
-    def _combine(self, areas: tuple[AreaResult, ...]) -> Decimal:
+    def _combine(self, areas: tuple[AreaResult, ...], data: RegionData, findings: list[Finding]) -> Decimal:
         method = self.scheme.aggregation
         if method.additive:
             return sum((a.points for a in areas), ZERO)
         shares = [a.points / a.max_points if a.max_points else ZERO for a in areas]
-        return half_up(method.combine(shares, [a.max_points for a in areas]) * self.scheme.spec.total_points)
+        weights = [a.max_points for a in areas]
+        return self._aggregate(method, shares, weights, self.scheme.spec.total_points, "composite", data, findings)
+
+    def _aggregate(
+        self,
+        method: Aggregation,
+        shares: list[Decimal],
+        weights: list[Decimal],
+        points: Decimal,
+        where: str,
+        data: RegionData,
+        findings: list[Finding],
+    ) -> Decimal:
+        """A plugin's aggregation applied and checked; a failure counts 0 with a finding naming the plugin."""
+        share, error = combined_share(method, shares, weights)
+        if share is not None:
+            return half_up(share * points)
+        plugin = self.registry.aggregation_plugin(method.name)
+        findings.append(
+            finding(
+                "area.aggregation_failed",
+                region=data.region.id,
+                path=data.path,
+                method=method.name,
+                where=where,
+                plugin=plugin,
+                distribution=self.registry.distribution_of(plugin),
+                error=error,
+            )
+        )
+        return ZERO
 
     def _adjustments(self, data: RegionData, findings: list[Finding]) -> tuple[Adjustment, ...]:
         if not data.bonuses and not data.deductions:  # most regions claim nothing

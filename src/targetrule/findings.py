@@ -92,6 +92,12 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "the validation rule {rule} of plugin {plugin} (distribution {distribution}) failed ({error}); "
         "the item is not scored",
     ),
+    "area.aggregation_failed": (
+        Severity.ERROR,
+        "插件 {plugin}（发行包 {distribution}）的汇总方法 {method} 汇总 {where} 时出错（{error}），{where} 记 0 分",
+        "the aggregation method {method} of plugin {plugin} (distribution {distribution}) failed for {where} "
+        "({error}); {where} counts 0",
+    ),
     "indicator.not_an_object": (
         Severity.ERROR,
         "指标数据应为键值表，实为 {value}",

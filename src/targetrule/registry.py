@@ -172,6 +172,10 @@ class Registry:
             return self._owners[("formula family", family)]
         return self.indicator_plugins.get(indicator_id, "?")
 
+    def aggregation_plugin(self, name: str) -> str:
+        """The plugin that registered the aggregation method ``name`` (``?`` for one from elsewhere)."""
+        return self._owners.get(("aggregation", name), "?")
+
     def describe(self, plugin: str) -> Label:
         """A plugin named for a message: its name, and for an entry point its distribution, version and entry point."""
         return _describe(plugin, self._origins.get(plugin))

@@ -7,12 +7,13 @@ parameters or their own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from attrs import frozen
 
+from targetrule.aggregation import Aggregation
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding, FindingCode, finding
 from targetrule.formulas import Attainment, Formula, max_attainment
@@ -178,6 +179,22 @@ def bad_attainment(
         problem_zh=label.zh,
         problem_en=label.en,
     )
+
+
+def combined_share(
+    method: Aggregation, shares: Sequence[Decimal], weights: Sequence[Decimal]
+) -> tuple[Decimal, None] | tuple[None, str]:
+    """A (plugin's) aggregation applied and checked: the combined share, or None and what went wrong.
+
+    Valid is exactly a ``Decimal``, finite, at least 0 and at most ``max(1, the largest share)``.
+    """
+    try:
+        share = method.combine(shares, weights)
+        if type(share) is Decimal and share.is_finite() and ZERO <= share <= max((ONE, *shares)):
+            return share, None
+    except Exception as exc:  # a plugin's aggregation is its own code
+        return None, _short(_repr(exc))
+    return None, f"returned {_short(_repr(share))}"
 
 
 def _repr(value: object) -> str:

@@ -149,10 +149,16 @@ def _indent(code: str, spaces: int) -> str:
 
 
 def hostile_module(
-    *, formula: str = "pass", explain: str = "", rule: str = "return None", hooks: str = "", extra_formula: str = ""
+    *,
+    formula: str = "pass",
+    explain: str = "",
+    rule: str = "return None",
+    hooks: str = "",
+    extra_formula: str = "",
+    scheme: str = SCHEME_TOML,
 ) -> str:
     """The source of a plugin module whose formula, explanation and rule misbehave for actual = 13."""
-    return PRELUDE.format(scheme=SCHEME_TOML) + WELL_BEHAVED.format(
+    return PRELUDE.format(scheme=scheme) + WELL_BEHAVED.format(
         formula=_indent(formula, 12),
         explain=_indent(explain, 8),
         rule=_indent(rule, 8),

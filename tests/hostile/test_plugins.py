@@ -28,6 +28,7 @@ from .plugin_dists import (
     DIST,
     ITEM,
     SCHEME_ID,
+    SCHEME_TOML,
     VERSION,
     YI_ITEM_POINTS,
     YI_JOBS,
@@ -212,6 +213,60 @@ def test_the_family_s_declared_maximum_is_the_limit(
     else:
         assert_named(assert_finding(evaluation.findings, code, YI_PATH))
         assert_item_not_scored(evaluation)
+    assert_others_unchanged(evaluation)
+
+
+# --- aggregation methods ---------------------------------------------------------------------------
+
+AGGREGATION = """
+
+from targetrule.aggregation import Aggregation
+
+
+def _combine(shares, weights):
+    if Decimal("0.13") in shares:  # yi's hostile item: 13 / 100
+        {bad}
+    return sum(s * w for s, w in zip(shares, weights)) / sum(weights)
+
+
+@hookimpl
+def targetrule_aggregations():
+    return [Aggregation("hostile_agg", Label("测试汇总", "test aggregation"), _combine)]
+"""
+
+BAD_AGGREGATIONS = {
+    "raises": ("raise RuntimeError('cannot combine')", "RuntimeError('cannot combine')"),
+    "float": ("return 0.5", "returned 0.5"),
+    "none": ("return None", "returned None"),
+    "nan": ("return Decimal('NaN')", "returned Decimal('NaN')"),
+    "negative": ("return Decimal('-0.5')", "returned Decimal('-0.5')"),
+    "above-every-share": ("return Decimal('1.5')", "returned Decimal('1.5')"),
+}
+
+
+@pytest.mark.parametrize("level", ["area", "composite"])
+@pytest.mark.parametrize("mode", BAD_AGGREGATIONS)
+def test_a_plugin_s_aggregation_that_fails_counts_zero_with_a_finding(on_path: Path, mode: str, level: str) -> None:
+    bad, fragment = BAD_AGGREGATIONS[mode]
+    if level == "area":
+        scheme = SCHEME_TOML.replace(
+            'label = {zh = "插件指标", en = "Plugin items"}\n',
+            'label = {zh = "插件指标", en = "Plugin items"}\naggregation = "hostile_agg"\n',
+        )
+    else:
+        scheme = SCHEME_TOML.replace("total_points = 20\n", 'total_points = 20\naggregation = "hostile_agg"\n')
+    assert scheme != SCHEME_TOML
+    module = unique_module()
+    write_dist(on_path, {ENTRY: module}, {module: hostile_module(hooks=AGGREGATION.format(bad=bad), scheme=scheme)})
+    evaluation = evaluate(hostile_data())
+    item = assert_finding(evaluation.findings, "area.aggregation_failed", "$.regions[1]", severity="error")
+    assert item.region == "yi" and item.path == "$.regions[1]" and fragment in item.message.en, item.message.en
+    assert ("hostile" if level == "area" else "composite") in item.message.en and "hostile_agg" in item.message.en
+    assert_named(item)
+    assert evaluation.ranked is False
+    yi = evaluation.region("yi")
+    assert yi.composite == (YI_JOBS if level == "area" else 0)
+    assert yi.indicator(ITEM).points == YI_ITEM_POINTS  # the item itself was scored
     assert_others_unchanged(evaluation)
 
 
