@@ -287,11 +287,13 @@ def _normal(name: str) -> str:
 
 def _origin(entry: importlib.metadata.EntryPoint) -> PluginOrigin:
     dist = getattr(entry, "dist", None)
-    name = dist.metadata["Name"] if dist is not None else None
+    try:
+        name = dist.metadata["Name"] if dist is not None else None
+        version = dist.version if dist is not None else None
+    except Exception:  # a distribution's metadata that cannot be read names no distribution
+        name = version = None
     return PluginOrigin(
-        f"{entry.name} = {entry.value}",
-        str(name) if name else "(unknown)",
-        str(dist.version) if dist is not None and dist.version else "",
+        f"{entry.name} = {entry.value}", str(name) if name else "(unknown)", str(version) if version else ""
     )
 
 
@@ -352,7 +354,14 @@ def _load_entry_points(pm: pluggy.PluginManager, wanted: Sequence[str] | None) -
     the entry point, its distribution and version, and the cause.
     """
     available: dict[str, importlib.metadata.EntryPoint] = {}
-    for entry in importlib.metadata.entry_points(group=hookspecs.PROJECT_NAME):
+    try:
+        found = list(importlib.metadata.entry_points(group=hookspecs.PROJECT_NAME))
+    except Exception as exc:  # an installed distribution's entry_points.txt that cannot be parsed
+        raise PluginError(
+            f"已安装发行包的入口点无法读取：{_cause(exc)} / "
+            f"the installed distributions' entry points cannot be read: {_cause(exc)}"
+        ) from exc
+    for entry in found:
         available.setdefault(entry.name, entry)
     chosen = list(available.values()) if wanted is None else _select(available, wanted)
     origins: dict[str, PluginOrigin] = {}

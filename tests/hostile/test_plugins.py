@@ -667,3 +667,32 @@ def test_severity_of_an_unknown_code_is_error() -> None:
     item = finding("mybroken.never_declared", region="r", indicator="i", path="$", answer=42)
     assert item.severity is Severity.ERROR and "mybroken.never_declared" in item.message.zh
     assert item.message.en == "check mybroken.never_declared failed: answer=42"
+
+
+@pytest.mark.parametrize(
+    ("metadata", "entry_points", "named"),
+    [
+        (b"\xff\xfe\x00garbage", b"[targetrule]\nhostile = nowhere_mod\n", "(unknown)"),
+        (b"Metadata-Version: 2.1\n", b"[targetrule]\nhostile = nowhere_mod\n", "(unknown)"),
+        (b"Metadata-Version: 2.1\nName: mybrokenplugin\n", b"[targetrule]\nhostile = nowhere_mod\n", DIST),
+        (b"Metadata-Version: 2.1\nName: mybrokenplugin\nVersion: 1.0\n", b"[targetrule\nhostile nowhere\n", None),
+    ],
+    ids=["metadata-garbage", "metadata-without-name", "metadata-without-version", "entry-points-garbled"],
+)
+def test_broken_metadata_is_named_as_far_as_it_can_be(
+    on_path: Path, metadata: bytes, entry_points: bytes, named: str | None
+) -> None:
+    info = on_path / f"{DIST}-{VERSION}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_bytes(metadata)
+    (info / "entry_points.txt").write_bytes(entry_points)
+    if named is None:  # nothing readable is declared: nothing to load, and the host runs
+        assert ENTRY not in {p.name for p in Engine().registry.plugins()}
+        return
+    with pytest.raises(PluginError) as caught:
+        Engine()
+    message = str(caught.value)
+    assert f"distribution {named}" in message and "hostile = nowhere_mod" in message
+    assert "ModuleNotFoundError" in message and "Traceback" not in message
+    result = cli("plugins")
+    assert result.exit_code == 3 and "hostile = nowhere_mod" in result.output
