@@ -119,13 +119,16 @@ def _parse_int(text: str) -> int | Decimal:
     return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
 
 
-def parse_json(text: str) -> ParsedJson:
-    """Read JSON text: floats as exact decimals, repeated keys as findings (the first value kept).
+def parse_json(text: str, *, exact: bool = True) -> ParsedJson:
+    """Read JSON text: floats as exact decimals (as ``float`` when not ``exact``), repeated keys as findings.
 
-    Raises :class:`JsonTextError` for malformed JSON and for nesting deeper than ``MAX_DEPTH``.
+    The first value of a repeated key is kept. Raises :class:`JsonTextError` for malformed JSON and
+    for nesting deeper than ``MAX_DEPTH``.
     """
     try:
-        document = json.loads(text, parse_float=Decimal, parse_int=_parse_int, object_pairs_hook=_pairs)
+        document = json.loads(
+            text, parse_float=Decimal if exact else float, parse_int=_parse_int, object_pairs_hook=_pairs
+        )
     except json.JSONDecodeError as exc:
         raise JsonTextError(
             f":{exc.lineno}:{exc.colno}", Label(f"JSON 格式错误：{exc.msg}", f"malformed JSON: {exc.msg}")
@@ -248,7 +251,7 @@ def load_submissions(path: str | Path) -> Submissions:
     """Read a JSON submissions file; an unreadable file becomes a finding, not a traceback."""
     path = Path(path)
     try:
-        parsed = parse_json(path.read_text(encoding="utf-8-sig"))
+        parsed = parse_json(path.read_text(encoding="utf-8-sig"), exact=False)  # plain JSON types, as always
     except (OSError, UnicodeDecodeError) as exc:
         return Submissions((), findings=(finding("submission.malformed", path=str(path), detail=str(exc)),))
     except JsonTextError as exc:

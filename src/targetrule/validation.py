@@ -63,8 +63,8 @@ def parse_value(raw: Any, spec: Input) -> Decimal:
 
 # Numbers written as text: plain decimals, or thousands separated by commas in groups of three
 # (18,596; 1,234,567.5), an exponent (1e5), a sign; after NFKC, so full-width digits, ，and ％ read
-# as their ASCII forms. Anything else with digits in it (4,5; 17,28; 1,23,456; 1.234,5; 1 234) is
-# ambiguous and never guessed.
+# as their ASCII forms. Digits split by any other separator (4,5; 17,28; 1,23,456; 1.234,5; 1 234;
+# 1_000) are ambiguous and never guessed; other text (1.2.3, 约5000) is not a number.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?|[+-]?\.\d+(?:[eE][+-]?\d+)?")
 _NOT_FINITE = re.compile(r"[+-]?(?:nan|snan|inf|infinity)", re.IGNORECASE)
 _ACCEPTED = "18596, 18,596, 1234.5, 95%"
@@ -81,7 +81,7 @@ def _parse_text(raw: str, spec: Input) -> Decimal:
             raise _Problem("input.implausible") from None
     if _NOT_FINITE.fullmatch(text):
         raise _Problem("input.not_finite")
-    if len(text) <= 100 and re.fullmatch(r"[+-]?[\d.,' _]*\d[\d.,' _]*", text):
+    if len(text) <= 100 and re.fullmatch(r"[+-]?[\d.,' _]*\d[\d.,' _]*", text) and re.search(r"\d[,' _]\d", text):
         raise _Problem("input.ambiguous_number", accepted=_ACCEPTED, **_readings(text))
     raise _Problem("input.not_a_number")
 

@@ -155,7 +155,7 @@ def test_valid_claim_rows_count(tmp_path: Path, engine: Engine) -> None:
 
 # --- numbers written as text -----------------------------------------------------------------------------------
 
-AMBIGUOUS = ['"4,5"', '"17,28"', '"1,23,456"', '"1.234,5"', "1 234", "95_000", '"95,00"', "1.2.3"]
+AMBIGUOUS = ['"4,5"', '"17,28"', '"1,23,456"', '"1.234,5"', "1 234", "95_000", '"95,00"', '"9,5.000"']
 
 
 @pytest.mark.parametrize("text", AMBIGUOUS)

@@ -310,7 +310,17 @@ def test_duplicate_key_is_a_finding_never_last_one_wins(
 
 # --- numbers written as text -------------------------------------------------------------------------
 
-AMBIGUOUS = ["95,00", "9,5000", "9,50,00", "95.000,0", "95 000", "95_000", "95000,", "9.5.000", "95'000"]
+AMBIGUOUS = ["95,00", "9,5000", "9,50,00", "95.000,0", "95 000", "95_000", "95'000", "9,5.000"]
+
+
+@pytest.mark.parametrize("text", ["9.5.000", "95000,", "约95000", "95000人", "一千"])
+def test_other_text_is_not_a_number(tmp_path: Path, engine: Engine, text: str) -> None:
+    data = mini_data()
+    data["regions"][0]["inputs"][JOBS]["actual"] = text
+    code, evaluation, _ = run(engine, _write(tmp_path, data))
+    assert code == 1
+    assert_finding(evaluation.findings, "input.not_a_number", ACTUAL)
+    assert_clean_elsewhere(evaluation, touched=["jia"])
 
 
 @pytest.mark.parametrize("text", AMBIGUOUS)
