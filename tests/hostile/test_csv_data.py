@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile.harness import JOBS, assert_clean_elsewhere, assert_finding, files_under
+from hostile.harness import JOBS, assert_clean_elsewhere, assert_finding, cli, files_under
 from hostile.readers_kit import claims_scheme, csv_rows, run, write_csv
 from targetrule import Engine
 from targetrule.formats.csv_data import read_csv_data
@@ -222,3 +222,36 @@ def test_a_ten_megabyte_value_in_a_quoted_field_is_refused_quickly(tmp_path: Pat
     path = write_csv(tmp_path, with_row(f'jia,{JOBS},actual,"{"1" * 10_000_000}"'))
     code, _, output = run(engine, path)
     assert code == 3 and "data.csv:15" in output
+
+
+# --- the list of regions for a template (``targetrule template --regions``) -------------------------------------
+
+REGION_LISTS = [
+    ("regions.csv", "id,name,survey_only\r\njia,甲市,是\r\nyi,乙市,maybe\r\n", "regions.csv:3"),
+    ("regions.csv", "id,name\r\njia,甲市\r\ny\x07i,乙市\r\n", "regions.csv:3"),
+    ("regions.csv", 'id,name\r\njia,"' + "甲" * 200_000 + '"\r\n', "regions.csv:2"),
+    ("regions.json", '[{"id": "jia", "name": "甲市", "survey_only": "maybe"}]', "survey_only"),
+    ("regions.json", '[{"id": 5, "name": "甲市"}]', "$.regions[0].id"),
+    ("regions.json", '[{"id": "jia", "id": "yi"}]', "$[0].id"),
+    ("regions.json", "[" * 100 + "]" * 100, "regions.json"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "where"), REGION_LISTS, ids=[w for _, _, w in REGION_LISTS])
+def test_a_bad_list_of_regions_is_refused_naming_the_place(tmp_path: Path, name: str, text: str, where: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "template.xlsx"
+    result = cli("template", "tests/data/mini.toml", "--regions", path, "-o", out)
+    assert result.exit_code == 3, result.output
+    assert where in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("flag", "expected"), [("是", True), ("false", False), ("", False), ("Yes", True)])
+def test_survey_only_words_in_a_list_of_regions(tmp_path: Path, flag: str, expected: bool) -> None:
+    path = tmp_path / "regions.csv"
+    path.write_text(f"id,name,survey_only\r\njia,甲市,{flag}\r\n", encoding="utf-8")
+    from targetrule.formats.regions_file import read_regions
+
+    assert [r.survey_only for r in read_regions(path)] == [expected]

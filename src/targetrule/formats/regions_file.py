@@ -29,9 +29,13 @@ def read_regions(path: Path) -> list[Region]:
 
 def _from_json(path: Path, text: str) -> list[Region]:
     try:
-        document: Any = parse_json(text).document
+        parsed = parse_json(text)
     except JsonTextError as exc:
         raise DataFileError(f"{path}{exc.where}", exc.message) from None
+    if parsed.findings:  # a key given twice: which one was meant cannot be told
+        first = parsed.findings[0]
+        raise DataFileError(f"{path} {first.path}", first.message)
+    document: Any = parsed.document
     if isinstance(document, list):
         document = {"regions": [{k: v for k, v in r.items() if k != "inputs"} for r in document if isinstance(r, dict)]}
     submissions = read_submissions(document)
