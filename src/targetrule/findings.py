@@ -135,6 +135,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{field} 含有{problem_zh}，已删去：{value}",
         "{field} holds {problem_en}, which was removed: {value}",
     ),
+    "region.unusable_text": (
+        Severity.ERROR,
+        "此处的文本含有控制字符或单独的代理码（{value}），该项数据未读取",
+        "the text here holds a control character or a lone surrogate ({value}); this entry is not read",
+    ),
     "claim.bad_id": (
         Severity.ERROR,
         "加分、扣分或否决项的编号应为非空文本，实为 {value}；该项未采用",

@@ -335,9 +335,7 @@ def _read_region(raw: Any, path: str, problems: list[Finding]) -> RegionData | N
     )
     data = RegionData(
         region,
-        dict(inputs)
-        if type(inputs) is dict and all(type(k) is str for k in inputs)
-        else {str(k): v for k, v in inputs.items()},
+        fields.inputs(inputs),
         fields.claims("bonuses", raw.get("bonuses")),
         fields.claims("deductions", raw.get("deductions")),
         fields.vetoes(raw.get("vetoes")),
@@ -368,6 +366,9 @@ class _Fields:
                 default=default,
             )
         )
+
+    def unusable(self, path: str, value: Any) -> None:
+        self.found.append(finding("region.unusable_text", region=self.region, path=path, value=value))
 
     def clean(self, key: str, text: str) -> str:
         why = text_problem(text)
@@ -407,6 +408,30 @@ class _Fields:
             return self.clean(f".{key}", raw)
         self.bad(key, raw, ("非空文本", "non-empty text"), str(default))
         return default
+
+    def inputs(self, raw: Mapping[Any, Any]) -> dict[str, Any]:
+        inputs = (
+            dict(raw) if type(raw) is dict and all(type(k) is str for k in raw) else {str(k): v for k, v in raw.items()}
+        )
+        names = [*inputs, *(k for v in inputs.values() if type(v) is dict for k in v)]
+        try:
+            clean = text_problem("".join(names)) is None  # one search for every name: the common case
+        except TypeError:  # a host's non-text input name: the engine reports it as unknown
+            clean = True
+        if clean:
+            return inputs
+        kept: dict[str, Any] = {}
+        for indicator, values in inputs.items():
+            where = _step(f"{self.path}.inputs", indicator)
+            if text_problem(indicator) is not None:
+                self.unusable(where, indicator)
+                continue
+            if type(values) is dict and any(isinstance(k, str) and text_problem(k) for k in values):
+                for name in [k for k in values if isinstance(k, str) and text_problem(k)]:
+                    self.unusable(_step(where, name), name)
+                values = {k: v for k, v in values.items() if not (isinstance(k, str) and text_problem(k))}
+            kept[indicator] = values
+        return kept
 
     def flag(self, raw: Any) -> bool:
         if raw is None:
@@ -532,7 +557,29 @@ class _Fields:
         if not isinstance(raw, Mapping):
             self.bad("verified", raw, ("以指标编号为键的对象", "an object keyed by indicator id"), "{}")
             return {}
-        return {str(k): v for k, v in raw.items()}
+        verified: dict[str, Any] = {}
+        for key, value in raw.items():
+            if _holds_bad_text([key, value]):  # it would reach findings and results as it is
+                self.unusable(_step(f"{self.path}.verified", str(key)), key)
+            else:
+                verified[str(key)] = value
+        return verified
+
+
+def _holds_bad_text(value: Any) -> bool:
+    """True when any text in ``value`` (keys included, at any depth) has a control character or lone surrogate."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if text_problem(item) is not None:
+                return True
+        elif isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
 
 
 def _whole(raw: Any) -> int | None:

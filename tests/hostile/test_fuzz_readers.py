@@ -85,6 +85,9 @@ def _check(engine: Engine, mini: Scheme, submissions: Any) -> Evaluation:
         assert evaluation.ranked and all(r.rank is not None or r.survey_only for r in evaluation.regions)
     for item in evaluation.findings:
         assert item.code and item.message.zh and item.message.en
+        str(item).encode("utf-8")  # printable and writable: no lone surrogate reaches a finding
+    # what results.json holds can be written as UTF-8 (a lone surrogate in a name or an id could not)
+    json.dumps(evaluation.to_dict(), ensure_ascii=False, default=str).encode("utf-8")
     return evaluation
 
 

@@ -154,6 +154,33 @@ def test_control_characters_in_names_are_removed_with_a_warning(
     assert_clean_elsewhere(evaluation)
 
 
+UNUSABLE = [
+    ("inputs", {"x\ud800\x07": {"actual": 1}}, "$.regions[1].inputs['x\\ud800\\x07']"),
+    ("inputs", {JOBS: {"actual": 80000, "target": 100000, "public_welfare_posts": 500, "z\x08": 1}}, "['z\\x08']"),
+    ("verified", {"x\ud800": {"actual": {"value": 1}}}, "$.regions[1].verified['x\\ud800']"),
+    ("verified", {JOBS: {"actual": {"value": 80000, "by": "\x07"}}}, f"$.regions[1].verified['{JOBS}']"),
+]
+
+
+@pytest.mark.parametrize(("key", "raw", "where"), UNUSABLE, ids=["indicator", "input", "verified-key", "verified-by"])
+def test_unusable_text_in_keys_is_left_out_and_results_are_written(
+    tmp_path: Path, engine: Engine, key: str, raw: Any, where: str
+) -> None:
+    data = spoiled("yi", **{key: raw})
+    if key == "inputs" and JOBS not in raw:
+        data["regions"][1]["inputs"] = {**mini_data()["regions"][1]["inputs"], **raw}
+    path = _write(tmp_path, data)
+    code, evaluation, _ = run(engine, path)
+    assert code == 1
+    found = assert_finding(evaluation.findings, "region.unusable_text", where)
+    str(found).encode("utf-8")
+    assert evaluation.region("yi").composite == CLEAN["yi"]  # nothing else of yi is lost
+    out = tmp_path / "OUT"
+    assert cli("evaluate", "tests/data/mini.toml", path, "-o", out, "--format", "json,csv,xlsx").exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["indicators.csv", "ranking.csv", "results.json", "results.xlsx"]
+    assert_clean_elsewhere(evaluation)
+
+
 def test_unknown_region_field_suggests_the_right_one(tmp_path: Path, engine: Engine) -> None:
     data = mini_data()
     data["regions"][1]["survey-only"] = True
