@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -78,7 +79,8 @@ def read_template(path: Path, scheme: Scheme) -> LoadedData:
         return _read_book(book, path, scheme)
     except DataFileError:
         raise
-    except Exception as exc:  # a sheet's XML is read lazily: a damaged one fails here, not at opening
+    except (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError) as exc:
+        # a sheet's XML is read lazily: a damaged one fails here (ParseError is a SyntaxError), not at opening
         raise DataFileError(
             str(path),
             Label(f"工作簿已损坏，无法读取（{type(exc).__name__}）", f"the workbook is damaged ({type(exc).__name__})"),
