@@ -409,7 +409,7 @@ class _RegionScorer:
         found: list[Adjustment] = []
         for index, claim in enumerate(data.bonuses):
             item = self.bonus_items.get(claim.id)
-            path = f"{data.path}.bonuses[{index}]"
+            path = claim.where or f"{data.path}.bonuses[{index}]"  # as read: a dropped bad claim shifts indexes
             if item is None:
                 findings.append(
                     finding(
@@ -443,7 +443,7 @@ class _RegionScorer:
                     finding(
                         "region.unknown_deduction",
                         region=data.region.id,
-                        path=f"{data.path}.deductions[{index}]",
+                        path=claim.where or f"{data.path}.deductions[{index}]",
                         value=claim.id,
                         suggestion=did_you_mean(claim.id, self.deduction_items),
                     )
@@ -470,7 +470,7 @@ class _RegionScorer:
                     finding(
                         "region.unknown_veto",
                         region=data.region.id,
-                        path=f"{data.path}.vetoes[{index}]",
+                        path=_veto_path(data, index),
                         value=name,
                         suggestion=did_you_mean(name, self.veto_ids),
                     )
@@ -487,3 +487,10 @@ class _RegionScorer:
             by_id[i].attainment is not None and by_id[i].attainment.value >= gate.min_attainment  # type: ignore[union-attr]
             for i in gate.indicators
         )
+
+
+def _veto_path(data: RegionData, index: int) -> str:
+    """Where the ``index``-th declared veto was read (a dropped bad entry before it shifts the index)."""
+    if index < len(data.veto_paths):
+        return data.veto_paths[index]
+    return f"{data.path}.vetoes[{index}]"

@@ -128,7 +128,8 @@ class _Writer:
             ]
         whole = f" and {x} == {x}.to_integral_value()" if spec.kind is Kind.COUNT else ""
         lines += [  # a host that keeps exact numbers hands over Decimals
-            f"elif type({x}) is _D and {x}.is_finite() and (not {x} or _SMALLEST <= _abs({x})){whole}:",
+            # copy_abs() is quiet: abs() would round to the context and overflow on 1e999999999
+            f"elif type({x}) is _D and {x}.is_finite() and (not {x} or _SMALLEST <= {x}.copy_abs()){whole}:",
             f"    if not {lo} <= {x} <= {hi}:",
             "        return None",
             f"    {v} = {x}",

@@ -41,6 +41,7 @@ class Claim:
     count: int = 1
     points: Decimal | None = None
     note: str = ""
+    where: str = field(default="", eq=False, repr=False)  # its path as read, e.g. $.regions[2].bonuses[1]
 
 
 @frozen
@@ -55,6 +56,7 @@ class RegionData:
     sources: dict[str, str] = field(factory=dict)
     path: str = "$"
     verified: dict[str, Any] = field(factory=dict)  # figures the inspection team verified (targetrule.verification)
+    veto_paths: tuple[str, ...] = field(default=(), eq=False, repr=False)  # where each veto was read, if known
 
 
 @frozen
@@ -342,6 +344,7 @@ def _read_region(raw: Any, path: str, problems: list[Finding]) -> RegionData | N
         fields.sources(raw.get("sources")),
         path,
         fields.verified(raw.get("verified")),
+        veto_paths=fields.veto_paths,
     )
     problems.extend(found)
     return data
@@ -352,6 +355,7 @@ class _Fields:
 
     def __init__(self, region: str, path: str, found: list[Finding]) -> None:
         self.region, self.path, self.found = region, path, found
+        self.veto_paths: tuple[str, ...] = ()
 
     def bad(self, key: str, value: Any, expected: tuple[str, str], default: str) -> None:
         self.found.append(
@@ -519,7 +523,7 @@ class _Fields:
             )
         if not ok or count is None or isinstance(points, bool):
             return None
-        return Claim(str(claim_id), count, points, clean_text(note))
+        return Claim(str(claim_id), count, points, clean_text(note), where=path)
 
     def vetoes(self, raw: Any) -> tuple[str, ...]:
         if raw is None:
@@ -527,7 +531,7 @@ class _Fields:
         if not isinstance(raw, list | tuple):
             self.bad("vetoes", raw, ("否决项编号的列表", "a list of veto ids"), "[]")
             return ()
-        vetoes = []
+        vetoes, paths = [], []
         for index, item in enumerate(raw):
             if region_id_problem(item) is not None:
                 self.found.append(
@@ -535,6 +539,8 @@ class _Fields:
                 )
             else:
                 vetoes.append(item)
+                paths.append(f"{self.path}.vetoes[{index}]")
+        self.veto_paths = tuple(paths)
         return tuple(vetoes)
 
     def sources(self, raw: Any) -> dict[str, str]:

@@ -239,3 +239,10 @@ def test_the_engine_gives_the_same_results_without_the_fast_path(monkeypatch: py
     without = engine.evaluate("jilin-2007", str(example), mode=mode).to_dict()
     assert with_fast_path == without
     assert with_fast_path["regions"]  # the comparison covered real results
+
+
+def test_a_decimal_too_large_for_the_context_is_turned_away_quietly() -> None:
+    # abs() would round 1e999999999 to the context (Emax 999999) and raise Overflow; the check must not raise.
+    jobs = Engine().registry.indicators["employment.new_urban_jobs"]
+    assert fast_check(jobs)({"actual": D("1e999999999"), "target": 5, "public_welfare_posts": 1}) is None
+    assert fast_check(jobs)({"actual": D("-1e999999999"), "target": 5, "public_welfare_posts": 1}) is None
