@@ -13,7 +13,7 @@ import importlib
 import importlib.metadata
 import pkgutil
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -280,6 +280,14 @@ def plugin_label(plugin: object) -> str:
     return f"{type(plugin).__module__}.{type(plugin).__qualname__}"
 
 
+def _read(field: Callable[[], Any]) -> Any:
+    """One field of a distribution's metadata, or None when it cannot be read (garbled or missing)."""
+    try:
+        return field()
+    except Exception:
+        return None
+
+
 def _normal(name: str) -> str:
     """A distribution name normalised as packaging does (PEP 503): lower case, runs of ``-_.`` as ``-``."""
     return re.sub(r"[-_.]+", "-", name).lower()
@@ -287,11 +295,9 @@ def _normal(name: str) -> str:
 
 def _origin(entry: importlib.metadata.EntryPoint) -> PluginOrigin:
     dist = getattr(entry, "dist", None)
-    try:
-        name = dist.metadata["Name"] if dist is not None else None
-        version = dist.version if dist is not None else None
-    except Exception:  # a distribution's metadata that cannot be read names no distribution
-        name = version = None
+    # Each read on its own: metadata without a version still names its distribution.
+    name = _read(lambda: dist.metadata["Name"]) if dist is not None else None
+    version = _read(lambda: dist.version) if dist is not None else None
     return PluginOrigin(
         f"{entry.name} = {entry.value}", str(name) if name else "(unknown)", str(version) if version else ""
     )
