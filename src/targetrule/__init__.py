@@ -6,7 +6,7 @@ explains every number.
 """
 
 from targetrule.engine import Engine
-from targetrule.findings import Finding, FindingsError, Severity, TargetruleError
+from targetrule.findings import Finding, FindingCode, FindingsError, Severity, TargetruleError
 from targetrule.formulas import (
     Attainment,
     CappedCompletion,
@@ -26,7 +26,7 @@ from targetrule.hookspecs import hookimpl
 from targetrule.indicator import Direction, Indicator, Input, Kind, Ratio, Role
 from targetrule.registry import PluginError, PluginInfo, Registry, builtin_plugins
 from targetrule.results import AreaResult, Evaluation, IndicatorResult, RegionResult, Status
-from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole, Rule
+from targetrule.rules import Breach, PartNotAboveWhole, PartsNotAboveWhole, Rule
 from targetrule.scheme import Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError
 from targetrule.scoring import Outcome, default_params, score_indicator
@@ -38,6 +38,7 @@ __version__ = "0.1.0"
 __all__ = [
     "AreaResult",
     "Attainment",
+    "Breach",
     "CappedCompletion",
     "Compound",
     "ControlCeiling",
@@ -47,6 +48,7 @@ __all__ = [
     "Engine",
     "Evaluation",
     "Finding",
+    "FindingCode",
     "FindingsError",
     "Formula",
     "Indicator",
