@@ -10,12 +10,11 @@ A host may load only the plugins it names (``plugins=[...]``), or no entry point
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 from attrs import frozen
@@ -27,6 +26,9 @@ from targetrule.formulas import Formula
 from targetrule.indicator import Indicator
 from targetrule.scheme import SchemeSource
 from targetrule.text import Label
+
+if TYPE_CHECKING:
+    import importlib.metadata  # at run time only when entry points are scanned: it costs about 18 ms
 
 T = TypeVar("T")
 
@@ -106,6 +108,10 @@ class Registry:
         ``plugins`` is an allowlist: only the entry points it names (by entry-point name or by
         distribution name) are loaded, and the others are never imported; an unknown name is a
         :class:`PluginError`. ``entry_points=False`` loads none. The built-ins always load.
+
+        The installed distributions' entry points are read once per call, and only here: nothing
+        keeps them between calls (no module-level cache), so a registry built later sees what was
+        installed since, and an engine built with a registry reads none.
         """
         wanted = None if plugins is None else [n.strip() for n in plugins if n.strip()]
         if wanted is not None:
@@ -359,6 +365,8 @@ def _load_entry_points(pm: pluggy.PluginManager, wanted: Sequence[str] | None) -
     name already registered or blocked is skipped. Any failure is a :class:`PluginError` that names
     the entry point, its distribution and version, and the cause.
     """
+    import importlib.metadata
+
     available: dict[str, importlib.metadata.EntryPoint] = {}
     try:
         found = list(importlib.metadata.entry_points(group=hookspecs.PROJECT_NAME))
