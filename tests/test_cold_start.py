@@ -23,6 +23,7 @@ import targetrule
 from targetrule import Engine, Registry
 
 ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = Path(targetrule.__file__).with_name("examples") / "jilin-2007.json"
 HEAVY = ("targetrule.engine", "targetrule.registry", "attr", "attrs", "cattrs", "pluggy", "click", "importlib.metadata")
 
 
@@ -181,9 +182,11 @@ SPY = (
         (["plugins", "--help"], 0),
         (["plugins"], 1),
         (["--no-entry-points", "plugins"], 0),
+        (["validate", "jilin-2007", str(EXAMPLE)], 1),
+        (["compare", "jilin-2007", "jilin-2007", str(EXAMPLE)], 1),
     ],
 )
-def test_the_command_line_reads_entry_points_only_for_plugins(args: list[str], calls: int) -> None:
+def test_the_command_line_reads_entry_points_once_and_only_for_plugins(args: list[str], calls: int) -> None:
     result = _python(SET_ARGV + SPY + "import _targetrule_entry; _targetrule_entry.run()", *args)
     assert result.returncode == 0, result.stderr
     probe = _last_json(result)
@@ -216,8 +219,7 @@ def test_entry_points_are_read_once_per_registry_and_never_cached(monkeypatch: p
     Registry.from_plugins([])
     assert len(calls) == 2
     scheme = engine.load_scheme("jilin-2007")
-    example = Path(targetrule.__file__).with_name("examples") / "jilin-2007.json"
-    engine.evaluate(scheme, example)
+    engine.evaluate(scheme, EXAMPLE)
     engine.registry.plugins()
     registry.plugins()
     assert len(calls) == 2
