@@ -37,13 +37,15 @@ def _documented() -> set[str]:
 
 
 def test_the_hook_specifications_are_found() -> None:
-    # The four hooks of DESIGN.md and the plugins' finding codes; a new one joins the checks below automatically.
+    # The four hooks of DESIGN.md, the plugins' finding codes and the pipeline's added steps; a new
+    # one joins the checks below automatically.
     assert {
         "targetrule_indicators",
         "targetrule_schemes",
         "targetrule_formula_families",
         "targetrule_aggregations",
         "targetrule_finding_codes",
+        "targetrule_steps",
     } <= set(HOOKS)
 
 

@@ -1,4 +1,4 @@
-"""The core built-in plugin: formula families, aggregation methods and the bundled schemes.
+"""The core built-in plugin: formula families, aggregation methods, the bundled schemes and the inspection steps.
 
 Registered exactly as a third-party plugin is; the built-in indicators are one plugin module
 each under :mod:`targetrule.indicators`.
@@ -13,6 +13,7 @@ from targetrule.aggregation import BUILTIN_AGGREGATIONS, Aggregation
 from targetrule.formulas import BUILTIN_FAMILIES, Formula
 from targetrule.hookspecs import hookimpl
 from targetrule.scheme import SchemeSource
+from targetrule.steps import Step
 
 
 @hookimpl
@@ -38,3 +39,12 @@ def targetrule_schemes() -> Sequence[SchemeSource]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
     ]
+
+
+@hookimpl
+def targetrule_steps() -> Sequence[Step]:
+    """The inspection workflow's steps: counties evaluated beside their city, then verified figures."""
+    from targetrule.inspection.hierarchy import NotRolledUp
+    from targetrule.inspection.verification import VerifiedFigures
+
+    return [NotRolledUp(), VerifiedFigures()]

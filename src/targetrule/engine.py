@@ -1,8 +1,13 @@
-"""The engine: validate every region, score each indicator, aggregate, then rank, grade and award."""
+"""The engine: the evaluation pipeline, read → (verify) → check → score → aggregate → decide → report.
+
+Each stage hands plain data to the next (docs/architecture.md, "The pipeline"). The steps between
+reading and checking are the ones plugins add (:mod:`targetrule.steps`; the inspection workflow's
+come from the core plugin): the engine never imports :mod:`targetrule.inspection`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -15,7 +20,6 @@ from targetrule.fast_path import FastCheck, fast_check
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
 from targetrule.formulas import Attainment, Formula
-from targetrule.hierarchy import nested_regions
 from targetrule.indicator import Indicator
 from targetrule.ranking import decide
 from targetrule.registry import Registry
@@ -33,13 +37,16 @@ from targetrule.rounding import CENT, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import bad_attainment, combined_share, formula_failed, highest_attainment, score_values
+from targetrule.steps import Prepared, PreparedRegion, run_steps
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
 from targetrule.validation import input_path
-from targetrule.verification import Verification, VerificationsLike, fingerprint, group_by_region, verify_region
 
 Mode = Literal["strict", "lenient"]
 SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
+# Verified figures passed apart from the submissions: Verification objects or JSON objects, a JSON
+# document or its path (targetrule.inspection.verification.VerificationsLike), for the verification step.
+VerificationsLike = Iterable[Any] | Mapping[str, Any] | str | Path
 
 _NOT_RANKED = Label("存在数据错误，严格模式下不予排名", "errors in the data: strict mode does not rank")
 
@@ -109,11 +116,12 @@ class Engine:
         any error stands; lenient mode marks invalid indicators as not scored (0 points, with a
         finding) and ranks the rest. Figures the inspection team verified (each region's
         ``verified`` section, and ``verifications``: a list, a JSON document or its path) are
-        scored in place of the reported ones; see :mod:`targetrule.verification`.
+        scored in place of the reported ones; see :mod:`targetrule.inspection.verification`. The
+        verification step that applies them is added by the core plugin (``targetrule_steps``).
         """
         if not isinstance(scheme, Scheme):
             scheme = self.load_scheme(scheme)
-        return self._evaluate(scheme, _as_submissions(data), mode, verifications)
+        return self._evaluate(scheme, _as_submissions(data), mode, {"verifications": verifications})
 
     def fast_check(self, indicator: Indicator) -> FastCheck:
         """The generated check of ``indicator``: compiled once for the registry's own declarations."""
@@ -124,34 +132,21 @@ class Engine:
             check = self._fast_checks[indicator.id] = fast_check(indicator)
         return check
 
-    def _evaluate(
-        self, scheme: Scheme, submissions: Submissions, mode: Mode, verifications: VerificationsLike | None
-    ) -> Evaluation:
-        findings: list[Finding] = list(submissions.findings)
-        if submissions.scheme and submissions.scheme != scheme.id:
-            findings.append(
-                finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id)
-            )
-        findings.extend(nested_regions(submissions))
-        verified, found = group_by_region(verifications, [d.region.id for d in submissions.regions])
-        findings.extend(found)
+    def _evaluate(self, scheme: Scheme, submissions: Submissions, mode: Mode, given: Mapping[str, Any]) -> Evaluation:
+        # read: done (`_as_submissions`, files by `submissions.load_submissions`), plain data from here on.
+        # (verify): the steps plugins added, once over the whole document (targetrule.steps).
+        prepared = run_steps(tuple(self.registry.steps.values()), scheme, submissions, given)
+        # check: the document as a whole; each region's figures are checked as the region is scored.
+        findings = [*submissions.findings, *_check_document(scheme, submissions), *prepared.findings]
+        # check → score → aggregate, one region at a time (`_RegionScorer.score`).
         scorer = _RegionScorer(scheme, self.registry, self.fast_check)
-        results: list[RegionResult] = []
-        first_seen: dict[str, str] = {}
-        for data_item in submissions.regions:
-            region_id = data_item.region.id
-            if region_id in first_seen:
-                findings.append(
-                    finding("region.duplicate", region=region_id, path=data_item.path, first=first_seen[region_id])
-                )
-                continue
-            first_seen[region_id] = data_item.path
-            result = scorer.score(data_item, verified.get(region_id, ()))
-            findings.extend(result.findings)
-            results.append(result)
+        results = _score_regions(scorer, submissions, prepared, findings)
+        # decide: rank, grade and award, unless strict mode found errors (claims, vetoes and the
+        # gate were weighed with each region).
         ranked = bool(results) and (mode == "lenient" or not has_errors(findings))
         if ranked:
             results = decide(results, scheme)
+        # report: the Evaluation, with provenance.
         return Evaluation(
             scheme=scheme.id,
             scheme_title=scheme.spec.title,
@@ -159,7 +154,7 @@ class Engine:
             ranked=ranked,
             regions=tuple(results),
             findings=tuple(findings),
-            provenance=evolve(self.provenance(scheme, submissions), verifications_sha256=fingerprint(verified)),
+            provenance=evolve(self.provenance(scheme, submissions), **prepared.provenance),
             not_ranked_because=None if ranked else _NOT_RANKED,
             note=submissions.note,
             formula_plugins={p.indicator_id: p.owner for plans in scorer.plans.values() for p in plans},
@@ -181,11 +176,40 @@ class Engine:
 
 
 def _as_submissions(data: SubmissionsLike) -> Submissions:
+    """read: the submissions as plain data, whatever the host passed."""
     if isinstance(data, Submissions):
         return data
     if isinstance(data, str | Path):
         return load_submissions(data)
     return read_submissions(data if isinstance(data, Mapping) else list(data))
+
+
+def _check_document(scheme: Scheme, submissions: Submissions) -> list[Finding]:
+    """check: what is wrong with the document as a whole (it names another scheme)."""
+    if submissions.scheme and submissions.scheme != scheme.id:
+        return [finding("submission.wrong_scheme", path="$.scheme", value=submissions.scheme, scheme=scheme.id)]
+    return []
+
+
+def _score_regions(
+    scorer: _RegionScorer, submissions: Submissions, prepared: Prepared, findings: list[Finding]
+) -> list[RegionResult]:
+    """check → score → aggregate each region once, as the steps left it; a repeated id is a finding."""
+    results: list[RegionResult] = []
+    first_seen: dict[str, str] = {}
+    changed = prepared.regions  # a region no step changed costs this one lookup
+    for data_item in submissions.regions:
+        region_id = data_item.region.id
+        if region_id in first_seen:
+            findings.append(
+                finding("region.duplicate", region=region_id, path=data_item.path, first=first_seen[region_id])
+            )
+            continue
+        first_seen[region_id] = data_item.path
+        result = scorer.score(data_item, changed.get(region_id))
+        findings.extend(result.findings)
+        results.append(result)
+    return results
 
 
 class _ItemPlan(NamedTuple):
@@ -256,11 +280,12 @@ class _RegionScorer:
             for area in scheme.areas
         }
 
-    def score(self, data: RegionData, verified: Sequence[Verification] = ()) -> RegionResult:
-        checked = verify_region(self.scheme, data, verified)
-        data = checked.data
+    def score(self, data: RegionData, prepared: PreparedRegion | None = None) -> RegionResult:
+        """One region, with what the pipeline's steps made of it (``prepared``: its data and findings)."""
+        if prepared is not None:
+            data = prepared.data
         region = data.region.id
-        findings: list[Finding] = list(checked.findings)
+        findings: list[Finding] = list(prepared.findings) if prepared is not None else []
         empty = not data.inputs
         if empty:
             findings.append(finding("region.empty", region=region, path=f"{data.path}.inputs"))
@@ -278,7 +303,9 @@ class _RegionScorer:
         areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
         base = self._combine(areas, data, findings)
         by_id = {key: areas[a].indicators[i] for key, (a, i) in self.watched.items()}
-        adjustments = self._adjustments(data, findings) + checked.adjustments
+        adjustments = self._adjustments(data, findings)
+        if prepared is not None:
+            adjustments += prepared.adjustments
         bonus = sum((a.points for a in adjustments if a.kind == "bonus"), ZERO)
         if self.scheme.spec.bonus is not None:
             bonus = min(bonus, self.scheme.spec.bonus.cap)
@@ -296,7 +323,7 @@ class _RegionScorer:
             findings=tuple(findings),
             vetoes=vetoes,
             gate_passed=self._gate(by_id),
-            discrepancies=checked.discrepancies,
+            discrepancies=prepared.discrepancies if prepared is not None else (),
         )
 
     def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:

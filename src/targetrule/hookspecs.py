@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from targetrule.formulas import Formula
     from targetrule.indicator import Indicator
     from targetrule.scheme import SchemeSource
+    from targetrule.steps import Step
 
 PROJECT_NAME = "targetrule"
 
@@ -82,4 +83,20 @@ def targetrule_finding_codes() -> Sequence[FindingCode]:
         words joined by dots, e.g. ``hebei.even_target``), outside the core namespaces (``input``,
         ``rule``, ``indicator``, ...), and unique across all plugins; a clash is a startup error
         that names both plugins.
+    """
+
+
+@hookspec
+def targetrule_steps() -> Sequence[Step]:
+    """Add steps to the evaluation pipeline, run once per evaluation before the data is checked.
+
+    A step (:class:`~targetrule.steps.Step`) sees the whole submissions document and returns
+    plain data: findings about the document and, for the regions it changes, their data as the
+    later stages see it, with findings, adjustments and discrepancies of their own. The core
+    plugin provides the inspection workflow's steps (counties not rolled up, verified figures),
+    so the engine itself never imports :mod:`targetrule.inspection`.
+
+    :return: objects implementing :class:`~targetrule.steps.Step`. They run in the order the
+        plugins were registered (the built-ins first), each plugin's in the order returned. Step
+        names must be unique across all plugins.
     """

@@ -1,4 +1,4 @@
-"""Plugin discovery: build a registry of indicators, schemes, formula families, aggregations and finding codes.
+"""Plugin discovery: a registry of indicators, schemes, formula families, aggregations, finding codes, steps.
 
 Built-in plugins are registered exactly as third-party ones are (one pluggy plugin per module);
 third-party distributions are found through the entry-point group ``targetrule``. Duplicate
@@ -25,6 +25,7 @@ from targetrule.findings import CATALOG, FindingCode, Severity, TargetruleError,
 from targetrule.formulas import Formula
 from targetrule.indicator import Indicator
 from targetrule.scheme import SchemeSource
+from targetrule.steps import Step
 from targetrule.text import Label
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class Registry:
         self.families: dict[str, type[Formula]] = {}
         self.aggregations: dict[str, Aggregation] = {}
         self.finding_codes: dict[str, FindingCode] = {}
+        self.steps: dict[str, Step] = {}  # the pipeline's added steps by name, in the order they run
         self._owners: dict[tuple[str, str], str] = {}
         self._collect()
         self._distributions = {p.name: _version_of(p) for p in self.plugins()}
@@ -209,6 +211,8 @@ class Registry:
         for plugin, code in self._results(hook.targetrule_finding_codes, FindingCode, "finding code"):
             self._check_code(plugin, code)
             self._add(self.finding_codes, code.code, code, plugin, "finding code")
+        for plugin, step in self._results(hook.targetrule_steps, Step, "step"):
+            self._add(self.steps, str(step.name), step, plugin, "step")
 
     def _results(self, caller: Any, kind: type, what: str) -> list[tuple[str, Any]]:
         found = []

@@ -33,7 +33,12 @@ def test_default_registry_holds_every_builtin_module_as_its_own_plugin() -> None
     assert registry.indicator_plugins["employment.new_urban_jobs"] == "targetrule.indicators.employment.new_urban_jobs"
     info = next(p for p in registry.plugins() if p.name == "targetrule.builtin")
     assert info.distribution == "targetrule"
-    assert info.hooks == ("targetrule_aggregations", "targetrule_formula_families", "targetrule_schemes")
+    assert info.hooks == (
+        "targetrule_aggregations",
+        "targetrule_formula_families",
+        "targetrule_schemes",
+        "targetrule_steps",
+    )
 
 
 def test_explicit_plugins_only_load_what_is_given() -> None:

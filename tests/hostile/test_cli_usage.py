@@ -174,7 +174,7 @@ INSIDE: list[tuple[str, str, list[str]]] = [
     ("evaluate", "targetrule.formats.results.render_results", ["evaluate", "MINI", "DATA", "-o", "OUT/results"]),
     ("explain", "targetrule.cli._explain_region", ["explain", "MINI", "DATA", "jia"]),
     ("compare", "targetrule.compare.compare", ["compare", "MINI", "MINI", "DATA"]),
-    ("spot-check", "targetrule.spot_check.spot_check", ["spot-check", "REGIONS", "--seed", "1"]),
+    ("spot-check", "targetrule.inspection.spot_check.spot_check", ["spot-check", "REGIONS", "--seed", "1"]),
     ("new-plugin", "targetrule.scaffold.create_plugin", ["new-plugin", "OUT/plugin", "targetrule-x"]),
     ("group", "targetrule.cli.TargetruleGroup.resolve_command", ["plugins"]),
 ]

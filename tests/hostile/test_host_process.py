@@ -31,12 +31,12 @@ from click.testing import CliRunner
 import targetrule
 from hostile.harness import JOBS, MINI, mini_data
 from targetrule import Engine, Evaluation, read_submissions, score_indicator
-from targetrule.baseline import changes, read_baseline
 from targetrule.cli import main
 from targetrule.compare import compare
 from targetrule.formats.describe import scheme_json
 from targetrule.formats.results import render_results
-from targetrule.hierarchy import roll_up
+from targetrule.inspection.baseline import changes, read_baseline
+from targetrule.inspection.hierarchy import roll_up
 from targetrule.scheme_loader import load_scheme
 
 EXAMPLE = Path(str(resources.files("targetrule") / "examples" / "jilin-2007.json"))

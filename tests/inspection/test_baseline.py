@@ -10,7 +10,7 @@ from typing import Any
 from conftest import figures, region
 
 from targetrule import Engine, Scheme, read_submissions
-from targetrule.baseline import baseline_sources, changes, fill_baselines, load_baseline, read_baseline
+from targetrule.inspection.baseline import baseline_sources, changes, fill_baselines, load_baseline, read_baseline
 
 PETITIONS = "labour_relations.petition_decline"
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from targetrule import Engine, Label, Region, Scheme, read_submissions
-from targetrule.hierarchy import build_hierarchy, roll_up
+from targetrule.inspection.hierarchy import build_hierarchy, roll_up
 from targetrule.validation import check_values
 
 JOBS = "employment.new_urban_jobs"

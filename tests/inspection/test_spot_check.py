@@ -8,7 +8,7 @@ import pytest
 from conftest import DATA
 
 from targetrule import Label, Region, load_submissions
-from targetrule.spot_check import METHOD, SpotCheckError, spot_check
+from targetrule.inspection.spot_check import METHOD, SpotCheckError, spot_check
 
 COUNTIES = {
     "changchun": ["nong_an", "dehui", "yushu", "jiutai"],

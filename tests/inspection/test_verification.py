@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from targetrule import Engine, Scheme, SchemeError
-from targetrule.verification import Verification, read_verifications
+from targetrule.inspection.verification import Verification, read_verifications
 
 JOBS = "employment.new_urban_jobs"
 WHO = {"by": "督查考评组第一组", "on": "2007-12-05", "source": "抽查就业花名册"}

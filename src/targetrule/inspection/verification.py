@@ -6,6 +6,9 @@ separate list passed to :meth:`targetrule.Engine.evaluate` as ``verifications=``
 scores on the verified value, keeps the reported one, and lists every difference in the region's
 ``discrepancies``. A difference beyond the scheme's tolerance is misreporting (弄虚作假): the
 scheme's ``[misreporting]`` table names the deduction it costs and whether it cancels awards.
+
+:class:`VerifiedFigures` is the pipeline step that does this (:mod:`targetrule.steps`); the core
+plugin adds it to every registry built with the built-ins.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from targetrule.indicator import Input
 from targetrule.results import Adjustment, Discrepancy
 from targetrule.rounding import fmt, fmt_plain
 from targetrule.scheme import Scheme
-from targetrule.submissions import RegionData
+from targetrule.steps import Prepared, PreparedRegion
+from targetrule.submissions import RegionData, Submissions
 from targetrule.text import Label
 from targetrule.validation import parse_value
 
@@ -290,6 +294,37 @@ def verify_region(scheme: Scheme, data: RegionData, extra: Iterable[Verification
             )
     checked = evolve(data, inputs=inputs, sources=sources)
     return Checked(checked, tuple(discrepancies), misreporting_adjustments(scheme, discrepancies), tuple(problems))
+
+
+@frozen
+class VerifiedFigures:
+    """The pipeline step: each region's ``verified`` section and the per-call ``verifications`` put in place.
+
+    A region with neither is left alone (it costs the engine one dict lookup). The provenance
+    records the sha256 of the figures passed apart from the submissions (``verifications_sha256``).
+    """
+
+    name: str = "verification"
+    inputs: tuple[str, ...] = ("verifications",)
+
+    def prepare(self, scheme: Scheme, submissions: Submissions, given: Mapping[str, Any]) -> Prepared:
+        """Group the separate figures by region, then verify every region that has figures."""
+        listed = submissions.regions
+        grouped, found = group_by_region(given.get("verifications"), [d.region.id for d in listed])
+        regions: dict[str, PreparedRegion] = {}
+        seen: set[str] = set()
+        for data in listed:
+            region_id = data.region.id
+            if region_id in seen:
+                continue  # a duplicate is reported by the engine and not scored
+            seen.add(region_id)
+            extra = grouped.get(region_id, ())
+            if data.verified or extra:
+                checked = verify_region(scheme, data, extra)
+                regions[region_id] = PreparedRegion(
+                    checked.data, checked.findings, checked.adjustments, checked.discrepancies
+                )
+        return Prepared(tuple(found), regions, {"verifications_sha256": fingerprint(grouped)})
 
 
 def misreporting_adjustments(scheme: Scheme, discrepancies: Iterable[Discrepancy]) -> tuple[Adjustment, ...]:

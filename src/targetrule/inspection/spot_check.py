@@ -25,7 +25,7 @@ from typing import Any
 from attrs import frozen
 
 from targetrule.findings import Finding, FindingsError, finding
-from targetrule.hierarchy import PROVINCE_KINDS, build_hierarchy, is_city, is_county
+from targetrule.inspection.hierarchy import PROVINCE_KINDS, build_hierarchy, is_city, is_county
 from targetrule.submissions import Region, Submissions
 
 METHOD = "targetrule.spot_check/1"
@@ -107,7 +107,7 @@ def spot_check(
     """Draw ``count`` counties in every city, reproducibly from the integer ``seed``.
 
     ``counties`` is either a mapping ``{city id: [county id, ...]}``, or submissions / regions in
-    which a county names its city as ``parent`` (see :mod:`targetrule.hierarchy`). Survey-only
+    which a county names its city as ``parent`` (see :mod:`targetrule.inspection.hierarchy`). Survey-only
     regions (督查调研) are left out unless ``include_survey_only``.
     A city with fewer counties than ``count`` has all of them drawn, with a finding saying so.
     """

@@ -6,6 +6,9 @@ rates declared as a :class:`~targetrule.indicator.Ratio` are recomputed from the
 and denominator (never averaged), and a rate or a yes/no typed in without counts cannot be
 rolled up, which is said as a finding. When a city gives its own figure and its counties are
 given too, a difference beyond the tolerance is a finding; the city's own figure is kept.
+
+:class:`NotRolledUp` is the pipeline step (:mod:`targetrule.steps`) that reports counties given
+to the engine beside their city; the core plugin adds it to every registry built with the built-ins.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from attrs import evolve, frozen
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.indicator import Indicator, Input, Kind
+from targetrule.inspection.verification import Verification, region_verifications
 from targetrule.rounding import ZERO, fmt_plain
 from targetrule.scheme import Scheme
+from targetrule.steps import Prepared
 from targetrule.submissions import Region, RegionData, Submissions
 from targetrule.validation import input_path, parse_value
-from targetrule.verification import Verification, region_verifications
 
 PROVINCE_KINDS = frozenset({"province", "省"})
 CITY_KINDS = frozenset({"city", "prefecture", "市", "州", "市（州）"})
@@ -123,6 +127,18 @@ def nested_regions(submissions: Submissions) -> list[Finding]:
         for d in submissions.regions
         if d.region.parent in listed and d.region.parent != d.region.id
     ]
+
+
+@frozen
+class NotRolledUp:
+    """The pipeline step: ``hierarchy.not_rolled_up`` for each region evaluated beside its own parent."""
+
+    name: str = "hierarchy.not_rolled_up"
+    inputs: tuple[str, ...] = ()
+
+    def prepare(self, scheme: Scheme, submissions: Submissions, given: Mapping[str, Any]) -> Prepared:
+        """Findings only: no region's data changes."""
+        return Prepared(tuple(nested_regions(submissions)))
 
 
 def _cycles(parents: Mapping[str, str]) -> list[tuple[str, ...]]:

@@ -1,0 +1,121 @@
+"""Steps a host adds to the pipeline, run once per evaluation over the submissions before they are checked.
+
+The engine reads the submissions, runs the steps, then checks, scores, aggregates and decides
+(docs/architecture.md, "The pipeline"). A step looks at the whole document at once and hands
+back plain data: findings about the document, and for the regions it changes their data as the
+later stages see it, with findings, adjustments and discrepancies of their own. The inspection
+workflow's steps (``targetrule.inspection``: counties not rolled up, verified figures) are
+provided this way, by the core plugin's ``targetrule_steps`` hook; the engine never imports them.
+
+A region no step changes costs one dict lookup when it is scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from attrs import evolve, field, frozen
+
+if TYPE_CHECKING:  # annotations only: the registry imports this module, and stays light
+    from targetrule.findings import Finding
+    from targetrule.results import Adjustment, Discrepancy
+    from targetrule.scheme import Scheme
+    from targetrule.submissions import RegionData, Submissions
+
+
+@frozen
+class PreparedRegion:
+    """What a step makes of one region: its data as the later stages see it, and what it found there.
+
+    ``findings`` come first among the region's findings; ``adjustments`` are added after the
+    region's own bonus and deduction claims; ``discrepancies`` are the region's
+    (``RegionResult.discrepancies``).
+    """
+
+    data: RegionData
+    findings: tuple[Finding, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+
+@frozen
+class Prepared:
+    """What a step hands on: findings about the document, the regions it changed, provenance it records.
+
+    ``regions`` holds only the regions the step changed, by id; an entry applies to the first
+    region with that id (a later one with the same id is reported as a duplicate and not scored).
+    ``findings`` are reported before any region's. ``provenance`` names fields of
+    :class:`~targetrule.results.Provenance` the step sets (e.g. ``verifications_sha256``).
+    """
+
+    findings: tuple[Finding, ...] = ()
+    regions: Mapping[str, PreparedRegion] = field(factory=dict)
+    provenance: Mapping[str, Any] = field(factory=dict)
+
+
+@runtime_checkable
+class Step(Protocol):
+    """A step of the pipeline between reading and checking; plugins provide steps through ``targetrule_steps``."""
+
+    @property
+    def name(self) -> str:
+        """Unique among the registry's steps (``hierarchy.not_rolled_up``, ``verification``)."""
+        ...
+
+    @property
+    def inputs(self) -> Collection[str]:
+        """The per-call inputs of :meth:`targetrule.Engine.evaluate` the step reads (``verifications``)."""
+        ...
+
+    def prepare(self, scheme: Scheme, submissions: Submissions, given: Mapping[str, Any]) -> Prepared:
+        """Look at every region once; ``given`` holds the per-call inputs the host passed, by name."""
+        ...
+
+
+def run_steps(steps: Sequence[Step], scheme: Scheme, submissions: Submissions, given: Mapping[str, Any]) -> Prepared:
+    """The steps in order, each seeing the regions as the steps before it left them; their results combined.
+
+    An input passed to ``evaluate`` that no step reads is a ``ValueError``: it would otherwise be
+    ignored without a word (a registry built without the core plugin has no inspection steps).
+    """
+    unread = [name for name, value in given.items() if value is not None and not any(name in s.inputs for s in steps)]
+    if unread:
+        raise ValueError(
+            f"no step of the pipeline reads {', '.join(unread)}: the registry lacks the plugin that provides it"
+            " (targetrule.builtin provides the inspection steps)"
+        )
+    findings: list[Finding] = []
+    regions: dict[str, PreparedRegion] = {}
+    provenance: dict[str, Any] = {}
+    for step in steps:
+        prepared = step.prepare(scheme, _as_left(submissions, regions), given)
+        findings.extend(prepared.findings)
+        provenance.update(prepared.provenance)
+        for region_id, found in prepared.regions.items():
+            before = regions.get(region_id)
+            regions[region_id] = (
+                found
+                if before is None
+                else PreparedRegion(
+                    found.data,
+                    before.findings + found.findings,
+                    before.adjustments + found.adjustments,
+                    before.discrepancies + found.discrepancies,
+                )
+            )
+    return Prepared(tuple(findings), regions, provenance)
+
+
+def _as_left(submissions: Submissions, regions: Mapping[str, PreparedRegion]) -> Submissions:
+    """``submissions`` with the first region of each id replaced by the data an earlier step left."""
+    if not regions:
+        return submissions
+    seen: set[str] = set()
+    replaced: list[RegionData] = []
+    for data in submissions.regions:
+        region_id = data.region.id
+        prepared = regions.get(region_id) if region_id not in seen else None
+        seen.add(region_id)
+        replaced.append(data if prepared is None else prepared.data)
+    return evolve(submissions, regions=tuple(replaced))
