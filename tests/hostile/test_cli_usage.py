@@ -162,17 +162,17 @@ def test_help_and_version_still_exit_0(args: list[str]) -> None:
 
 # (command, what breaks inside it, arguments)
 INSIDE: list[tuple[str, str, list[str]]] = [
-    ("plugins", "targetrule.cli._engine", ["plugins"]),
-    ("indicators", "targetrule.cli._scheme", ["indicators", "MINI"]),
+    ("plugins", "targetrule.cli.discover.selected_engine", ["plugins"]),
+    ("indicators", "targetrule.cli.discover.load_scheme", ["indicators", "MINI"]),
     ("scheme", "targetrule.engine.Engine.load_scheme", ["scheme", "MINI"]),
     (
         "template",
         "targetrule.formats.template_xlsx.build_template",
         ["template", "MINI", "--regions", "REGIONS", "-o", "OUT/t.xlsx"],
     ),
-    ("validate", "targetrule.cli._evaluate", ["validate", "MINI", "DATA"]),
+    ("validate", "targetrule.cli.data.evaluate_file", ["validate", "MINI", "DATA"]),
     ("evaluate", "targetrule.formats.results.render_results", ["evaluate", "MINI", "DATA", "-o", "OUT/results"]),
-    ("explain", "targetrule.cli._explain_region", ["explain", "MINI", "DATA", "jia"]),
+    ("explain", "targetrule.cli.evaluation.region_explanation", ["explain", "MINI", "DATA", "jia"]),
     ("compare", "targetrule.compare.compare", ["compare", "MINI", "MINI", "DATA"]),
     ("spot-check", "targetrule.inspection.spot_check.spot_check", ["spot-check", "REGIONS", "--seed", "1"]),
     ("new-plugin", "targetrule.scaffold.create_plugin", ["new-plugin", "OUT/plugin", "targetrule-x"]),
@@ -251,7 +251,7 @@ def test_a_bug_with_no_place_for_the_log_still_ends_with_a_message(
     def no_room(*args: object, **kwargs: object) -> object:
         raise OSError(28, "No space left on device")
 
-    _break(monkeypatch, "targetrule.cli.table", RuntimeError("a planted bug"))
+    _break(monkeypatch, "targetrule.formats.text_listing.table", RuntimeError("a planted bug"))
     monkeypatch.setattr(tempfile, "mkstemp", no_room)
     result = cli("plugins", env={"TARGETRULE_LOG_DIR": str(tmp_path / "logs")})
     assert result.exit_code == EXIT_INTERNAL
@@ -261,7 +261,7 @@ def test_a_bug_with_no_place_for_the_log_still_ends_with_a_message(
 def test_the_log_folder_defaults_to_the_temp_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
-    from targetrule.cli import log_folder
+    from targetrule.cli.errors import log_folder
 
     monkeypatch.delenv("TARGETRULE_LOG_DIR", raising=False)
     assert log_folder() == Path(tempfile.gettempdir()) / "targetrule-logs"

@@ -26,7 +26,8 @@ from typing import Any
 import pytest
 
 from hostile.harness import MINI, cli, files_under, mini_data, write_json
-from targetrule.cli import EXIT_INTERRUPTED, EXIT_UNWRITABLE, EXIT_USAGE, _interrupts_deferred
+from targetrule.cli import EXIT_INTERRUPTED, EXIT_UNWRITABLE, EXIT_USAGE
+from targetrule.cli.errors import interrupts_deferred
 from targetrule.formats import atomic
 
 ALL = ["results.json", "ranking.csv", "indicators.csv", "results.xlsx", "report.html"]  # in writing order
@@ -226,7 +227,7 @@ def test_an_interrupt_during_the_swap_waits_for_the_swap(
 
 def test_interrupts_deferred_delivers_after_the_block() -> None:
     reached = []
-    with pytest.raises(KeyboardInterrupt), _interrupts_deferred():
+    with pytest.raises(KeyboardInterrupt), interrupts_deferred():
         os.kill(os.getpid(), signal.SIGINT)
         time.sleep(0.01)
         reached.append(True)

@@ -1,0 +1,78 @@
+"""The plugin author's command: ``new-plugin`` (a plugin distribution that passes its tests as generated)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_USAGE, Failure, bilingual
+from targetrule.cli.options import common
+from targetrule.cli.output import emit_json
+from targetrule.formats.text_lang import say
+from targetrule.text import Lang
+
+
+@click.command("new-plugin", epilog=EXIT_CODES_HELP)
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("name")
+@click.option("--indicator-id", help="area.item (default custom.<name>) / 指标编号.")
+@click.option("--label-zh", default="新指标", show_default=True, help="Chinese label / 中文名称.")
+@click.option("--label-en", default="New indicator", show_default=True, help="English label / 英文名称.")
+@click.option("--unit", default="人", show_default=True, help="Unit of the actual and target / 单位.")
+@click.option("--reference", default="", help="Clause of the source document / 文件条款.")
+@common
+def new_plugin(
+    directory: Path,
+    name: str,
+    indicator_id: str | None,
+    label_zh: str,
+    label_en: str,
+    unit: str,
+    reference: str,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Write a new indicator plugin distribution NAME into DIRECTORY / 生成新的指标插件项目."""
+    from targetrule.scaffold import ScaffoldError, create_plugin
+
+    try:
+        created = create_plugin(
+            directory,
+            name,
+            indicator_id=indicator_id,
+            label_zh=label_zh,
+            label_en=label_en,
+            unit=unit,
+            reference=reference,
+        )
+    except ScaffoldError as exc:
+        raise Failure(str(directory), bilingual(str(exc)), EXIT_USAGE) from None
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.new-plugin/1",
+                "directory": str(created.directory),
+                "distribution": created.distribution,
+                "package": created.package,
+                "indicator": created.indicator_id,
+                "files": [str(p) for p in created.files],
+            }
+        )
+        return
+    click.echo(
+        say(
+            lang,
+            f"已生成插件 {created.distribution}（指标 {created.indicator_id}）于 {created.directory}：",
+            f"wrote the plugin {created.distribution} (indicator {created.indicator_id}) in {created.directory}:",
+        )
+    )
+    for path in created.files:
+        click.echo(f"  {path}")
+    click.echo(
+        say(
+            lang,
+            f"安装并测试：pip install -e {created.directory} && pytest {created.directory}",
+            f"install and test it: pip install -e {created.directory} && pytest {created.directory}",
+        )
+    )

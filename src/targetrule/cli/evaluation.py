@@ -1,0 +1,265 @@
+"""The commands that score: ``evaluate`` (rank, write the results), ``explain`` (why a score), ``compare``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, interrupts_deferred, usage
+from targetrule.cli.options import (
+    common,
+    evaluate_file,
+    load_scheme,
+    scheme_inputs,
+    selected_engine,
+    verified_option,
+)
+from targetrule.cli.output import echo_lines, emit_json, findings_json
+from targetrule.formats.describe import comparison_json
+from targetrule.formats.text_explain import area_explanation, indicator_explanation, region_explanation
+from targetrule.formats.text_findings import first_errors
+from targetrule.formats.text_lang import say
+from targetrule.formats.text_ranking import ranking_summary
+from targetrule.text import Label, Lang
+
+if TYPE_CHECKING:
+    from targetrule.results import Evaluation
+    from targetrule.scheme import Scheme
+
+DEFAULT_OUTPUT = "targetrule-results"
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@click.argument("data", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--example", is_flag=True, help="Evaluate the scheme's bundled example data / 使用自带示例数据.")
+@click.option("--lenient", is_flag=True, help="Score what is valid and rank anyway / 宽松模式：跳过错误数据并排名.")
+@verified_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help=f"Folder for the results (default ./{DEFAULT_OUTPUT}/) / 结果输出文件夹.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=None,
+    help="Comma-separated: json,csv,xlsx,html (default: all whose libraries are installed) / 输出格式.",
+)
+@common
+def evaluate(
+    scheme: str,
+    data: Path | None,
+    example: bool,
+    lenient: bool,
+    verified: Path | None,
+    output: Path | None,
+    formats: str | None,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
+    from targetrule.formats.atomic import write_result_set
+    from targetrule.formats.results import EXTRAS, FORMATS, missing_libraries
+
+    skipped: list[str] = []
+    if formats is None:
+        chosen = [f for f in FORMATS if not missing_libraries(f)]
+        skipped = [f for f in FORMATS if f not in chosen]
+    else:
+        chosen = _parse_formats(formats)
+    engine = selected_engine()
+    loaded_scheme = load_scheme(engine, scheme)
+    source = _data_path(loaded_scheme, data, example)
+    evaluation, note = evaluate_file(engine, loaded_scheme, source, lenient=lenient, verified=verified)
+    folder = output if output is not None else Path(DEFAULT_OUTPUT)
+    rendered: dict[Path, bytes] = {}
+    # Everything is rendered before anything is written: a failure leaves no partial results.
+    if sys.stderr.isatty() and not as_json:
+        with click.progressbar(
+            chosen, label=say(lang, "生成结果文件", "rendering results"), file=sys.stderr, show_pos=True
+        ) as progress:
+            for fmt in progress:
+                rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
+    else:
+        for fmt in chosen:
+            rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
+    inputs = [source, *scheme_inputs(scheme), *([verified] if verified else [])]
+    # All or nothing: a fresh folder beside the target, swapped in whole (docs/architecture.md).
+    files = {path.name: content for path, content in rendered.items()}
+    written = write_result_set(folder, files, inputs, guard=interrupts_deferred)
+    errors = [f for f in evaluation.findings if f.is_error]
+    code = EXIT_FINDINGS if errors or not evaluation.ranked else EXIT_OK
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.evaluate/1",
+                "exit_code": code,
+                "written": [str(p) for p in written],
+                "results": evaluation.to_dict(),
+            }
+        )
+        sys.exit(code)
+    echo_lines(ranking_summary(evaluation, lang, loaded_scheme, note))
+    click.echo(say(lang, f"结果已写入 {folder}/：", f"results written to {folder}/:"))
+    for path in written:
+        click.echo(f"  {path}")
+    for fmt in skipped:
+        extra = EXTRAS[fmt]
+        click.echo(
+            say(
+                lang,
+                f"未生成 {fmt}：缺少 {', '.join(missing_libraries(fmt))}（pip install 'targetrule[{extra}]'）",
+                f"no {fmt} written: {', '.join(missing_libraries(fmt))} missing (pip install 'targetrule[{extra}]')",
+            )
+        )
+    sys.exit(code)
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("region")
+@click.argument("target", required=False, metavar="[INDICATOR|AREA]")
+@click.option("--lenient", is_flag=True, help="Explain under lenient mode / 宽松模式.")
+@verified_option
+@common
+def explain(
+    scheme: str,
+    data: Path,
+    region: str,
+    target: str | None,
+    lenient: bool,
+    verified: Path | None,
+    lang: Lang,
+    as_json: bool,
+) -> None:
+    """Explain why REGION got its score: overall, for one area or for one indicator / 解释得分."""
+    from targetrule.findings import did_you_mean
+
+    engine = selected_engine()
+    loaded_scheme = load_scheme(engine, scheme)
+    evaluation, _ = evaluate_file(engine, loaded_scheme, data, lenient=lenient, verified=verified)
+    known = {r.region.id: r for r in evaluation.regions}
+    by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
+    result = known.get(region) or by_name.get(region)
+    if result is None:
+        hint = did_you_mean(region, list(known))
+        extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
+        raise usage(f"数据中没有地区 {region}{extra_zh}", f"no region {region} in the data{extra_en}")
+    from targetrule.result_json import region_to_dict
+
+    region_dict = region_to_dict(result)
+    if target is None:
+        lines = region_explanation(result, evaluation, loaded_scheme, lang)
+        detail: dict[str, Any] = region_dict
+    else:
+        areas = {a.area: a for a in result.areas}
+        indicators_ = {i.indicator: i for i in result.indicators()}
+        if target in areas:
+            lines = area_explanation(areas[target], lang)
+            detail = next(a for a in region_dict["areas"] if a["area"] == target)
+        elif target in indicators_:
+            about = [f for f in result.findings if f.indicator == target]
+            lines = indicator_explanation(indicators_[target], about, lang)
+            detail = next(i for a in region_dict["areas"] for i in a["indicators"] if i["indicator"] == target)
+        else:
+            hint = did_you_mean(target, list(areas) + list(indicators_))
+            extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
+            raise usage(
+                f"方案中没有领域或指标 {target}{extra_zh}", f"no area or indicator {target} in the scheme{extra_en}"
+            )
+    if as_json:
+        emit_json(
+            {
+                "schema": "targetrule.cli.explain/1",
+                "scheme": evaluation.scheme,
+                "region": result.region.id,
+                "target": target,
+                "lines": lines,
+                "detail": detail,
+            }
+        )
+        return
+    click.echo("\n".join(lines))
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("scheme_a")
+@click.argument("scheme_b")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lenient", is_flag=True, help="Lenient mode under both schemes / 两个方案都用宽松模式.")
+@click.option(
+    "--top", default=3, show_default=True, type=click.IntRange(0), help="Drivers per region / 每个地区列出的主要变化."
+)
+@common
+def compare(scheme_a: str, scheme_b: str, data: Path, lenient: bool, top: int, lang: Lang, as_json: bool) -> None:
+    """Compare two schemes on the same DATA: composite, rank and what drove the change / 对比两个方案."""
+    from targetrule.compare import compare as compare_schemes
+    from targetrule.formats.loaded import relocate
+    from targetrule.formats.read import read_data
+
+    engine = selected_engine()
+    a, b = load_scheme(engine, scheme_a), load_scheme(engine, scheme_b)
+    loaded = read_data(data, a)
+    comparison = compare_schemes(engine, a, b, loaded.submissions, mode="lenient" if lenient else "strict", top=top)
+    evaluations = (comparison.evaluation_a, comparison.evaluation_b)
+    errors = [f for e in evaluations for f in relocate(e.errors, loaded.locator)]
+    code = EXIT_FINDINGS if errors or not all(e.ranked for e in evaluations) else EXIT_OK
+    if as_json:
+        emit_json({**comparison_json(comparison), "exit_code": code, "findings": findings_json(errors)})
+        sys.exit(code)
+    click.echo(comparison.to_text(lang))
+    echo_lines(first_errors(errors, lang, shown=5))
+    sys.exit(code)
+
+
+# --- evaluate's helpers: its options, its data, its files -----------------------------------------
+
+
+def _parse_formats(text: str) -> list[str]:
+    """The formats named in ``--format``, each once, in the order given; an unknown one is a usage error."""
+    from targetrule.formats.results import FORMATS
+
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise usage(
+            f"未知的输出格式 {','.join(unknown) or text!r}；可选 {','.join(FORMATS)}",
+            f"unknown output format {','.join(unknown) or text!r}; choose from {','.join(FORMATS)}",
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def _data_path(scheme: Scheme, data: Path | None, example: bool) -> Path:
+    """DATA, or the scheme's bundled example with ``--example``; exactly one of them."""
+    from targetrule.formats.examples import example_path
+
+    if example and data is not None:
+        raise usage("DATA 与 --example 只能给一个", "give DATA or --example, not both")
+    if example:
+        return example_path(scheme.id)
+    if data is None:
+        raise usage(
+            "请给出数据文件 DATA，或加 --example 使用自带示例", "give a DATA file, or --example for the bundled data"
+        )
+    return data
+
+
+def _rendered(
+    folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Label | None
+) -> dict[Path, bytes]:
+    """One format's files rendered in memory, by their paths in ``folder``; an OS error is a write error (exit 4)."""
+    from targetrule.formats.atomic import OutputWriteError
+    from targetrule.formats.results import render_results
+
+    try:
+        files = render_results(fmt, evaluation, scheme, lang, note=note)
+    except OSError as exc:  # a library's own temporary files (openpyxl's): disk full, ulimit -f
+        shown = folder / {"json": "results.json", "csv": "ranking.csv", "xlsx": "results.xlsx"}.get(fmt, "report.html")
+        raise OutputWriteError(str(shown), exc.strerror or type(exc).__name__, exc.errno) from None
+    return {folder / name: content for name, content in files.items()}

@@ -1,0 +1,121 @@
+"""Listings as text: the plugins, a scheme's indicators, a scheme in full, a spot-check draw."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from targetrule.formats.text_findings import finding_line
+from targetrule.formats.text_lang import list_separator, say
+from targetrule.formats.text_table import pad, table
+
+if TYPE_CHECKING:
+    from targetrule.inspection.spot_check import SpotCheck
+    from targetrule.registry import PluginInfo
+    from targetrule.scheme import Scheme
+    from targetrule.text import Lang
+
+
+def plugins_listing(infos: Sequence[PluginInfo], lang: Lang) -> list[str]:
+    """A table of the plugins (name, distribution, version, hooks), then their count."""
+    headers = [say(lang, "插件", "plugin"), say(lang, "发行包", "distribution"), say(lang, "版本", "version")]
+    headers.append(say(lang, "钩子", "hooks"))
+    rows = [
+        [p.name, p.distribution, p.version, ", ".join(h.removeprefix("targetrule_") for h in p.hooks)] for p in infos
+    ]
+    return [*table(headers, rows).split("\n"), say(lang, f"共 {len(infos)} 个插件", f"{len(infos)} plugins")]
+
+
+def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
+    """A table of the scheme's indicators (area, clause, id, points, formula, label), then their count."""
+    from targetrule.rounding import fmt_plain
+
+    items = scheme.items()
+    areas = {a.spec.id: a.spec.label(lang) for a in scheme.areas}
+    headers = [
+        say(lang, "领域", "area"),
+        say(lang, "条款", "clause"),
+        say(lang, "编号", "id"),
+        say(lang, "分值", "points"),
+        say(lang, "公式", "formula"),
+        say(lang, "指标", "indicator"),
+    ]
+    rows = [
+        [
+            areas[item.area],
+            item.indicator.reference,
+            item.indicator.id,
+            fmt_plain(item.points),
+            item.formula.family,
+            item.indicator.label(lang),
+        ]
+        for item in items
+    ]
+    count = say(lang, f"共 {len(items)} 项指标", f"{len(items)} indicators")
+    return [*table(headers, rows, numeric=[3]).split("\n"), count]
+
+
+def scheme_listing(scheme: Scheme, lang: Lang) -> list[str]:
+    """The scheme in full: title, total, each area with its items, grades, awards, bonuses, deductions, vetoes, gate."""
+    from targetrule.rounding import fmt_plain
+
+    spec = scheme.spec
+    lines = [f"{spec.title(lang)}  ({spec.id}, {spec.year})"]
+    lines.append(say(lang, f"总分 {fmt_plain(spec.total_points)}", f"total points {fmt_plain(spec.total_points)}"))
+    lines.append("")
+    id_width = max((len(item.indicator.id) for item in scheme.items()), default=0)
+    for area in scheme.areas:
+        head = f"{area.spec.label(lang)}  [{area.spec.id}]  {fmt_plain(area.spec.points)} "
+        lines.append(head + say(lang, f"分（{area.aggregation.label.zh}）", f"points ({area.aggregation.label.en})"))
+        for item in area.items:
+            indicator = item.indicator
+            points = fmt_plain(item.points)
+            ref = pad(indicator.reference, 12)
+            lines.append(f"  {ref} {points:>5}  {indicator.id:<{id_width}}  {indicator.label(lang)}")
+    lines.append("")
+    lines.append(say(lang, "等次：", "grades:"))
+    for grade in spec.grades:
+        quota = ""
+        if grade.quota is not None:
+            share = fmt_plain(grade.quota * 100)
+            quota = say(lang, f"，不超过 {share}%", f", at most {share}%")
+        lines.append(f"  {grade.label(lang)}  ≥ {fmt_plain(grade.min)}{quota}")
+    if spec.awards:
+        lines.append(say(lang, "奖项：", "awards:"))
+        for award in spec.awards:
+            lines.append(f"  {award.label(lang)} × {award.count}")
+    if spec.bonus is not None:
+        lines.append(
+            say(lang, f"加分（上限 {fmt_plain(spec.bonus.cap)}）：", f"bonuses (cap {fmt_plain(spec.bonus.cap)}):")
+        )
+        for bonus in spec.bonus.items:
+            lines.append(f"  {bonus.label(lang)} [{bonus.id}] +{fmt_plain(bonus.points)}")
+    if spec.deductions:
+        lines.append(say(lang, "扣分：", "deductions:"))
+        for deduction in spec.deductions:
+            lines.append(f"  {deduction.label(lang)} [{deduction.id}] -{fmt_plain(deduction.points)}")
+    if spec.vetoes:
+        lines.append(say(lang, "一票否决：", "vetoes:"))
+        for veto in spec.vetoes:
+            lines.append(f"  {veto.label(lang)} [{veto.id}]")
+    if spec.gate is not None:
+        names = ", ".join(spec.gate.indicators)
+        lines.append(say(lang, f"门槛：{spec.gate.label.zh}（{names}）", f"gate: {spec.gate.label.en} ({names})"))
+    return lines
+
+
+def draw_listing(draw: SpotCheck, names: Mapping[str, str], lang: Lang) -> list[str]:
+    """A spot-check draw: its seed and method, a table of each city's drawn counties, then its findings.
+
+    ``names`` maps region ids to the names shown; an id without a name is shown as itself.
+    """
+    lines = [say(lang, f"抽签种子 {draw.seed}，方法 {draw.method}", f"seed {draw.seed}, method {draw.method}")]
+    headers = [say(lang, "市（州）", "city"), say(lang, "抽中", "drawn"), say(lang, "可选", "available")]
+    sep = list_separator(lang)
+    rows = [
+        [names.get(d.city, d.city), sep.join(names.get(c, c) for c in d.counties), str(len(d.available))]
+        for d in draw.draws
+    ]
+    lines += table(headers, rows, numeric=[2]).split("\n")
+    lines += [finding_line(item, lang) for item in draw.findings]
+    return lines
