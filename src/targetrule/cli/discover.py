@@ -7,7 +7,6 @@ import click
 from targetrule.cli.errors import EXIT_CODES_HELP
 from targetrule.cli.options import common, load_scheme, selected_engine
 from targetrule.cli.output import echo_lines, emit_json
-from targetrule.formats.describe import indicator_json, scheme_json
 from targetrule.formats.text_listing import indicators_listing, plugins_listing, scheme_listing
 from targetrule.text import Lang
 
@@ -36,6 +35,8 @@ def plugins(lang: Lang, as_json: bool) -> None:
 @common
 def indicators(scheme: str, lang: Lang, as_json: bool) -> None:
     """List the indicators of SCHEME with their points and formulas / 列出方案的考评指标."""
+    from targetrule.formats.describe import indicator_json
+
     loaded = load_scheme(selected_engine(), scheme)
     if as_json:
         emit_json(
@@ -54,6 +55,8 @@ def indicators(scheme: str, lang: Lang, as_json: bool) -> None:
 @common
 def scheme_command(scheme: str, lang: Lang, as_json: bool) -> None:
     """Show SCHEME: areas, items, points, grades, awards, bonuses, deductions, vetoes / 显示方案."""
+    from targetrule.formats.describe import scheme_json
+
     loaded = load_scheme(selected_engine(), scheme)
     if as_json:
         emit_json(scheme_json(loaded))

@@ -18,7 +18,6 @@ from targetrule.cli.options import (
     verified_option,
 )
 from targetrule.cli.output import echo_lines, emit_json, findings_json
-from targetrule.formats.describe import comparison_json
 from targetrule.formats.text_explain import area_explanation, indicator_explanation, region_explanation
 from targetrule.formats.text_findings import first_errors
 from targetrule.formats.text_lang import say
@@ -200,6 +199,7 @@ def explain(
 def compare(scheme_a: str, scheme_b: str, data: Path, lenient: bool, top: int, lang: Lang, as_json: bool) -> None:
     """Compare two schemes on the same DATA: composite, rank and what drove the change / 对比两个方案."""
     from targetrule.compare import compare as compare_schemes
+    from targetrule.formats.describe import comparison_json
     from targetrule.formats.loaded import relocate
     from targetrule.formats.read import read_data
 
