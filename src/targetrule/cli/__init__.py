@@ -4,8 +4,8 @@ Beside those: ``compare`` (two schemes on the same data), ``spot-check`` (the co
 inspect) and ``new-plugin`` (a plugin distribution to start from). Every command takes
 ``--lang zh|en`` and ``--json``; docs/cli/ has a page per command.
 
-Exit codes (the ``EXIT_*`` constants of ``errors.py``, listed in ``EXIT_CODES_HELP``): 0 ok; 1 the data has
-findings with errors, or the regions could not be ranked; 2 usage error (a wrong option, a missing
+Exit codes (the ``EXIT_*`` constants of ``errors.py``, listed in ``EXIT_CODES_HELP``): 0 ok; 1 the
+data has findings with errors, or the regions could not be ranked; 2 usage error (a wrong option, a missing
 argument, an output that exists or is an input, an optional dependency not installed); 3 an input
 could not be read (a missing or malformed file, an unknown scheme, a workbook that is not a
 template of the scheme, a plugin that fails to load); 4 the results could not be written (disk
@@ -17,7 +17,8 @@ arguments, calls the library and prints: ``discover`` (plugins, indicators, sche
 (template, validate), ``evaluation`` (evaluate, explain, compare), ``inspection`` (spot-check),
 ``authoring`` (new-plugin). ``errors`` is how a command ends, ``options`` what every command
 shares, ``output`` what it prints; the text itself is written by ``targetrule.formats.text_*``.
-Formats are imported inside the commands that use them, so importing this package stays light.
+File formats are imported inside the commands that use them (only the light ``text_*`` at the
+top), so importing this package stays light.
 """
 
 from __future__ import annotations
