@@ -1,45 +1,108 @@
-"""A generated checker per indicator for the common case: plain in-bounds numbers, every rule kept.
+"""The validation plan compiled: one generated checker per indicator for plain in-bounds numbers.
 
-The full validator (:mod:`targetrule.validation`) parses text, names every problem and suggests
-fixes; most regions' data needs none of that. For each indicator this module writes one small
-Python function, the way attrs and cattrs generate their methods, that accepts an indicator's raw
-values only when every input is a plain ``int``, ``float`` or ``Decimal`` (``bool`` for a flag)
-within its bounds, no unknown name is present and every rule holds, and then returns exactly the
-values the full validator would, derived rates included. For anything else it returns ``None`` and the
-engine runs the full validator, which reports every finding. A property test holds the two to the
-same answer on generated data.
+The full validator (:mod:`targetrule.validation`) walks an indicator's validation plan
+(:mod:`targetrule.validation_plan`), parsing text and naming every problem; most regions' data
+needs none of that. This module writes the same plan as one small Python function, the way attrs
+and cattrs generate their methods, that accepts an indicator's raw values only when every input is
+a plain ``int``, ``float`` or ``Decimal`` (``bool`` for a flag) that the plan accepts, no unknown
+name is present and every rule holds, and then returns exactly the values the full validator
+would, derived rates included. For anything else it returns ``None`` and the engine runs the full
+validator, which reports every finding.
+
+Bounds and ratios are not written twice: the value test is :func:`~targetrule.validation_plan.value_test`
+and each rate :meth:`~targetrule.validation_plan.RatioStep.expression`, the texts the full validator
+compiles too; constants reach the code through its namespace, never as text. A property test
+holds the two paths to the same answer on generated data.
+
+The generated source is registered in :mod:`linecache` (as attrs does), so tracebacks and
+debuggers show its lines, under ``<targetrule generated check {id} {hash}>``: the hash is of the
+source, so compiling the same declaration again reuses its entry, and the entry is removed when
+the last function compiled from that source is freed. linecache therefore holds at most one entry
+per distinct source of a live check (the engine keeps its registry's checks, one per indicator).
 """
 
 from __future__ import annotations
 
+import hashlib
+import linecache
+import threading
+import weakref
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from targetrule.indicator import Indicator, Input, Kind
+from targetrule.indicator import Indicator
 from targetrule.rounding import ONE, ZERO
-from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole
-from targetrule.validation import LARGEST, SMALLEST
+from targetrule.validation_plan import (
+    SMALLEST,
+    CodeCheck,
+    InputCheck,
+    SumCheck,
+    ValidationPlan,
+    plan_of,
+    rate_expression,
+    value_test,
+)
 
 FastCheck = Callable[[Any], "dict[str, Decimal] | None"]
 
 
 def fast_check(indicator: Indicator) -> FastCheck:
     """The generated checker of ``indicator``, compiled anew (the engine keeps its own per registry)."""
-    return _compile(indicator)
+    return compile_plan(plan_of(indicator))
 
 
 def fast_check_source(indicator: Indicator) -> str:
     """The Python source of ``indicator``'s checker, for reading and debugging."""
-    return _Writer(indicator).source()[0]
+    return _Writer(plan_of(indicator)).source()[0]
 
 
-def _compile(indicator: Indicator) -> FastCheck:
-    source, namespace = _Writer(indicator).source()
-    code = compile(source, f"<targetrule fast check {indicator.id}>", "exec")
-    exec(code, namespace)
-    check: FastCheck = namespace["check"]
+def compile_plan(plan: ValidationPlan) -> FastCheck:
+    """The generated checker of a validation plan, its source registered in :mod:`linecache`."""
+    source, namespace = _Writer(plan).source()
+    # The function's globals hold the registration: its linecache entry lives as long as the function.
+    registration = namespace["_SOURCE"] = _register(plan.indicator_id, source)
+    exec(compile(source, registration.filename, "exec"), namespace)
+    check: FastCheck = namespace.pop("check")  # not kept in its own globals: no cycle, freed when dropped
     return check
+
+
+class _Registration:
+    """Holds one linecache entry; when the last check holding it is freed, the entry is removed."""
+
+    __slots__ = ("__weakref__", "filename", "lines")
+
+    def __init__(self, filename: str, lines: list[str]) -> None:
+        self.filename, self.lines = filename, lines
+
+
+# Live registrations by file name: weak, so it holds no more than the live checks do.
+_registrations: weakref.WeakValueDictionary[str, _Registration] = weakref.WeakValueDictionary()
+_lock = threading.Lock()
+
+
+def _register(indicator_id: str, source: str) -> _Registration:
+    """The linecache entry of ``source``: the live one when this source is already registered, else a new one."""
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+    filename = f"<targetrule generated check {indicator_id} {digest}>"
+    with _lock:
+        registration = _registrations.get(filename)
+        entry: tuple[Any, ...] | None = linecache.cache.get(filename)
+        if registration is None or entry is None or len(entry) < 3 or entry[2] is not registration.lines:
+            lines = source.splitlines(keepends=True)
+            registration = _Registration(filename, lines)
+            _registrations[filename] = registration
+            linecache.cache[filename] = (len(source), None, lines, filename)
+            weakref.finalize(registration, _forget, filename, lines).atexit = False
+    return registration
+
+
+def _forget(filename: str, lines: list[str]) -> None:
+    """Remove a freed registration's linecache entry, unless a newer registration replaced it."""
+    with _lock:
+        entry: tuple[Any, ...] | None = linecache.cache.get(filename)
+        if entry is not None and len(entry) > 2 and entry[2] is lines:
+            del linecache.cache[filename]
 
 
 def _bound(value: Decimal) -> int | Decimal:
@@ -48,15 +111,15 @@ def _bound(value: Decimal) -> int | Decimal:
 
 
 class _Writer:
-    """Writes one indicator's checker; constants reach the code through its namespace, never as text."""
+    """Writes one plan's checker; constants reach the code through its namespace, never as text."""
 
-    def __init__(self, indicator: Indicator) -> None:
-        self.indicator = indicator
+    def __init__(self, plan: ValidationPlan) -> None:
+        self.plan = plan
         self.namespace: dict[str, Any] = {"_D": Decimal, "_ONE": ONE, "_ZERO": ZERO, "_dict": dict, "_int": int}
-        self.namespace |= {"_float": float, "_repr": repr, "_abs": abs, "_len": len, "_SMALLEST": SMALLEST}
+        self.namespace |= {"_float": float, "_repr": repr, "_len": len, "_SMALLEST": SMALLEST}
         self.lines: list[str] = []
         # Variables of the inputs every valid submission has; only these are used by inline checks.
-        self.required = {spec.name: f"v{k}" for k, spec in enumerate(indicator.inputs) if spec.required}
+        self.required = {check.name: f"v{k}" for k, check in enumerate(plan.inputs) if check.required}
 
     def constant(self, name: str, value: Any) -> str:
         """Put ``value`` in the namespace under ``name`` and return the name."""
@@ -65,15 +128,15 @@ class _Writer:
 
     def source(self) -> tuple[str, dict[str, Any]]:
         """The function's source and the namespace it runs in."""
-        indicator = self.indicator
-        optional = any(not spec.required for spec in indicator.inputs)
+        plan = self.plan
+        optional = any(not check.required for check in plan.inputs)
         self.lines = ["def check(raw):", "    if type(raw) is not _dict:", "        return None"]
         if optional:
             self.lines.append(f"    present = {len(self.required)}")  # required inputs are all there or rejected
         else:
-            self.lines += [f"    if _len(raw) != {len(indicator.inputs)}:", "        return None"]
-        for k, spec in enumerate(indicator.inputs):
-            self._input(k, spec)
+            self.lines += [f"    if _len(raw) != {len(plan.inputs)}:", "        return None"]
+        for k, check in enumerate(plan.inputs):
+            self._input(k, check)
         if optional:
             self.lines += ["    if _len(raw) != present:", "        return None"]
         generic = self._inline_rules()
@@ -83,106 +146,102 @@ class _Writer:
                 f"    if {self.constant(f'_RULE{j}', rule)}.check(values) is not None:",
                 "        return None",
             ]
-        for r, ratio in enumerate(indicator.derived):
-            self._ratio(r, ratio.name, ratio.numerator, ratio.denominator, ratio.complement, ratio.if_zero, ratio.scale)
+        self._ratios()
         self.lines.append("    return values")
         return "\n".join(self.lines) + "\n", self.namespace
 
-    def _input(self, k: int, spec: Input) -> None:
+    def _input(self, k: int, check: InputCheck) -> None:
         x, v = f"x{k}", f"v{k}"
-        self.lines.append(f"    {x} = raw.get({spec.name!r})")
+        self.lines.append(f"    {x} = raw.get({check.name!r})")
         indent = "    "
-        if not spec.required:
+        if not check.required:
             self.lines += [f"    if {x} is None:", f"        {v} = None", "    else:", "        present += 1"]
             indent = "        "
-        for line in self._convert(k, spec, x, v):
+        for line in self._flag(x, v) if check.flag else self._number(k, check, x, v):
             self.lines.append(indent + line)
 
-    def _convert(self, k: int, spec: Input, x: str, v: str) -> list[str]:
-        if spec.kind is Kind.FLAG:
-            return [
-                f"if {x} is True:",
-                f"    {v} = _ONE",
-                f"elif {x} is False:",
-                f"    {v} = _ZERO",
-                "else:",
-                "    return None",
-            ]
-        low = LARGEST.copy_negate() if spec.minimum is None else max(spec.minimum, LARGEST.copy_negate())
-        upper = spec.upper_bound
-        high = LARGEST if upper is None else min(upper, LARGEST)
-        lo, hi = self.constant(f"_LO{k}", low), self.constant(f"_HI{k}", high)
-        ilo, ihi = self.constant(f"_ILO{k}", _bound(low)), self.constant(f"_IHI{k}", _bound(high))
+    @staticmethod
+    def _flag(x: str, v: str) -> list[str]:
+        return [
+            f"if {x} is True:",
+            f"    {v} = _ONE",
+            f"elif {x} is False:",
+            f"    {v} = _ZERO",
+            "else:",
+            "    return None",
+        ]
+
+    def _number(self, k: int, check: InputCheck, x: str, v: str) -> list[str]:
+        lo, hi = self.constant(f"_LO{k}", check.low), self.constant(f"_HI{k}", check.high)
+        ilo, ihi = self.constant(f"_ILO{k}", _bound(check.low)), self.constant(f"_IHI{k}", _bound(check.high))
+        # An int is whole, and plausible when not zero: the plan's value test is then low <= x <= high,
+        # compared as ints. Everything else is the plan's value test on the Decimal itself.
         lines = [
             f"if type({x}) is _int:",
             f"    if not {ilo} <= {x} <= {ihi}:",
             "        return None",
             f"    {v} = _D({x})",
         ]
-        if spec.kind is not Kind.COUNT:
+        if not check.whole:  # a float count (3.0) is for the full parser, which names it
             lines += [
-                f"elif type({x}) is _float and ({x} == 0 or 1e-06 <= _abs({x}) <= 1e15):",
-                f"    {v} = _D(_repr({x}))",
-                f"    if not {lo} <= {v} <= {hi}:",
+                f"elif type({x}) is _float:",
+                f"    {v} = _D(_repr({x}))",  # as the full parser reads a float
+                f"    if not ({v}.is_finite() and {value_test(v, lo, hi, check.whole)}):",
                 "        return None",
             ]
-        whole = f" and {x} == {x}.to_integral_value()" if spec.kind is Kind.COUNT else ""
         lines += [  # a host that keeps exact numbers hands over Decimals
-            # copy_abs() is quiet: abs() would round to the context and overflow on 1e999999999
-            f"elif type({x}) is _D and {x}.is_finite() and (not {x} or _SMALLEST <= {x}.copy_abs()){whole}:",
-            f"    if not {lo} <= {x} <= {hi}:",
-            "        return None",
+            f"elif type({x}) is _D and {x}.is_finite() and {value_test(x, lo, hi, check.whole)}:",
             f"    {v} = {x}",
+            "else:",
+            "    return None",
         ]
-        return [*lines, "else:", "    return None"]
+        return lines
 
     def _inline_rules(self) -> list[Any]:
-        """Write the part-not-above-whole rules over required inputs inline; return the other rules."""
+        """Write the plan's part-whole sums over required inputs inline; return the other rules."""
         generic: list[Any] = []
         req = self.required
-        for rule in self.indicator.all_rules():
-            if type(rule) is PartNotAboveWhole and rule.part in req and rule.whole in req:
-                self.lines += [f"    if {req[rule.part]} > {req[rule.whole]}:", "        return None"]
-            elif type(rule) is PartsNotAboveWhole and rule.whole in req and all(p in req for p in rule.parts):
-                # Added from zero, left to right, as the rule itself adds them.
-                total = " + ".join(["_ZERO", *(req[p] for p in rule.parts)])
-                self.lines += [f"    if {total} > {req[rule.whole]}:", "        return None"]
+        for step in self.plan.rules:
+            if isinstance(step, SumCheck) and all(name in req for name in step.names()):
+                # Several parts are added from zero, left to right, as the rule itself adds them.
+                parts = [req[p] for p in step.parts]
+                total = " + ".join(["_ZERO", *parts]) if step.summed else parts[0]
+                self.lines += [f"    if {total} > {req[step.whole]}:", "        return None"]
             else:
-                generic.append(rule)
+                assert isinstance(step, SumCheck | CodeCheck)
+                generic.append(step.rule)
         return generic
 
     def _values(self, optional: bool) -> None:
         """Build the values dict in declaration order, leaving out optional inputs not given."""
-        inputs = self.indicator.inputs
+        inputs = self.plan.inputs
         if not optional:
-            items = ", ".join(f"{spec.name!r}: v{k}" for k, spec in enumerate(inputs))
+            items = ", ".join(f"{check.name!r}: v{k}" for k, check in enumerate(inputs))
             self.lines.append(f"    values = {{{items}}}")
             return
         self.lines.append("    values = {}")
-        for k, spec in enumerate(inputs):
-            if spec.required:
-                self.lines.append(f"    values[{spec.name!r}] = v{k}")
+        for k, check in enumerate(inputs):
+            if check.required:
+                self.lines.append(f"    values[{check.name!r}] = v{k}")
             else:
-                self.lines += [f"    if v{k} is not None:", f"        values[{spec.name!r}] = v{k}"]
+                self.lines += [f"    if v{k} is not None:", f"        values[{check.name!r}] = v{k}"]
 
-    def _ratio(
-        self, r: int, name: str, numerator: str, denominator: str, complement: bool, if_zero: Decimal, scale: Decimal
-    ) -> None:
-        zero, factor = self.constant(f"_IFZERO{r}", if_zero), self.constant(f"_SCALE{r}", scale)
+    def _ratios(self) -> None:
         req = self.required
-        if numerator in req and denominator in req:
-            num, den = req[numerator], req[denominator]
-            self.lines.append(f"    n, d = {num}, {den}")
-        else:
-            self.lines += [
-                f"    n, d = values.get({numerator!r}), values.get({denominator!r})",
-                "    if n is not None and d is not None:",
+        for r, ratio in enumerate(self.plan.ratios):
+            zero, factor = self.constant(f"_IFZERO{r}", ratio.if_zero), self.constant(f"_SCALE{r}", ratio.scale)
+            if ratio.numerator in req and ratio.denominator in req:
+                n, d, indent = req[ratio.numerator], req[ratio.denominator], "    "
+            else:
+                self.lines += [
+                    f"    n, d = values.get({ratio.numerator!r}), values.get({ratio.denominator!r})",
+                    "    if n is not None and d is not None:",
+                ]
+                n, d, indent = "n", "d", "        "
+            body = [
+                "try:",
+                f"    values[{ratio.name!r}] = {rate_expression(ratio.complement, n, d, zero, factor)}",
+                "except ArithmeticError:",  # as the full validator: the rate is left out
+                "    pass",
             ]
-        body = [
-            "try:",
-            f"    values[{name!r}] = {zero} if d == 0 else {'(d - n)' if complement else 'n'} / d * {factor}",
-            "except ArithmeticError:",  # as the full validator: the rate is left out
-            "    pass",
-        ]
-        indent = "    " if numerator in req and denominator in req else "        "
-        self.lines += [indent + line for line in body]
+            self.lines += [indent + line for line in body]

@@ -1,6 +1,9 @@
-"""Validate one region's raw values for one indicator: parse, bound, apply rules, derive rates.
+"""The full validator: one region's raw values for one indicator → parsed values and every finding.
 
-Every problem is reported at once as a finding; a value that is missing is never taken as zero.
+It walks the indicator's validation plan (:mod:`targetrule.validation_plan`, where every bound,
+rule and ratio is defined once), parsing text, reporting every problem at once as a finding and
+never taking a missing value as zero. The generated fast check (:mod:`targetrule.fast_path`) is
+compiled from the same plan.
 """
 
 from __future__ import annotations
@@ -14,13 +17,12 @@ from typing import Any
 
 from targetrule.convert import read_flag
 from targetrule.findings import Finding, FindingCode, did_you_mean, finding
-from targetrule.indicator import Indicator, Input, Kind
+from targetrule.indicator import Indicator, Input
 from targetrule.rounding import ONE, ZERO
 from targetrule.rules import breach_finding, malformed, rule_name
+from targetrule.validation_plan import LARGEST, SMALLEST, InputCheck, ValidationPlan, plan_of
 
-# Figures beyond these sizes are typing slips, and would overflow the decimal context when divided.
-LARGEST = Decimal(10) ** 15
-SMALLEST = Decimal(10) ** -6
+__all__ = ["LARGEST", "SMALLEST", "check_plan", "check_values", "input_path", "parse_value", "read_value"]
 
 
 class _Problem(Exception):
@@ -31,7 +33,12 @@ class _Problem(Exception):
 
 def parse_value(raw: Any, spec: Input) -> Decimal:
     """Parse a raw value for ``spec`` into a Decimal, or raise a problem naming what was wrong."""
-    if spec.kind is Kind.FLAG:
+    return read_value(raw, InputCheck.of(spec))
+
+
+def read_value(raw: Any, check: InputCheck) -> Decimal:
+    """Parse a raw value for an input's ``check`` into a Decimal, or raise a problem naming what was wrong."""
+    if check.flag:
         return _parse_flag(raw)
     if isinstance(raw, bool):
         raise _Problem("input.not_a_number")
@@ -44,20 +51,14 @@ def parse_value(raw: Any, spec: Input) -> Decimal:
     elif isinstance(raw, Decimal):
         value = raw
     elif isinstance(raw, str):
-        value = _parse_text(raw, spec)
+        value = _parse_text(raw, check.percent)
     else:
         raise _Problem("input.not_a_number")
     if not value.is_finite():
         raise _Problem("input.not_finite")
-    if value and not SMALLEST <= value.copy_abs() <= LARGEST:  # copy_abs: no context, no Overflow
-        raise _Problem("input.implausible")
-    if spec.kind is Kind.COUNT and value != value.to_integral_value():
-        raise _Problem("input.not_integer")
-    if spec.minimum is not None and value < spec.minimum:
-        raise _Problem("input.below_minimum", limit=spec.minimum)
-    upper = spec.upper_bound
-    if upper is not None and value > upper:
-        raise _Problem("input.above_maximum", limit=upper)
+    problem = check.problem(value)
+    if problem is not None:
+        raise _Problem(problem[0], **problem[1])
     return value
 
 
@@ -70,9 +71,9 @@ _NOT_FINITE = re.compile(r"[+-]?(?:nan|snan|inf|infinity)", re.IGNORECASE)
 _ACCEPTED = "18596, 18,596, 1234.5, 95%"
 
 
-def _parse_text(raw: str, spec: Input) -> Decimal:
+def _parse_text(raw: str, percent: bool) -> Decimal:
     text = unicodedata.normalize("NFKC", raw).strip() if not raw.isascii() else raw.strip()
-    if spec.kind is Kind.RATE and text.endswith("%"):
+    if percent and text.endswith("%"):
         text = text[:-1].strip()
     if _NUMBER.fullmatch(text):
         try:
@@ -108,25 +109,17 @@ def _parse_flag(raw: Any) -> Decimal:
     return ONE if value else ZERO
 
 
-def _with_labels(indicator: Indicator, details: Mapping[str, str]) -> dict[str, str]:
+def _with_labels(plan: ValidationPlan, details: Mapping[str, str]) -> dict[str, str]:
     """Add ``<key>_zh``/``<key>_en`` labels for the input names a breach mentions."""
     labelled = dict(details)
     for key in ("part", "whole"):
         if key not in details:  # labels only for the input names a breach mentions
             continue
         names = details[key].split(" + ")
-        labels = [_label_of(indicator, n) for n in names]
+        labels = [plan.label_of(n) for n in names]
         labelled[f"{key}_zh"] = " + ".join(zh for zh, _ in labels)
         labelled[f"{key}_en"] = " + ".join(en for _, en in labels)
     return labelled
-
-
-def _label_of(indicator: Indicator, name: str) -> tuple[str, str]:
-    spec = indicator.input_map.get(name)
-    if spec is not None:
-        return spec.label.zh, spec.label.en
-    ratio = next((r for r in indicator.derived if r.name == name), None)
-    return (ratio.label.zh, ratio.label.en) if ratio else (name, name)
 
 
 def input_path(region_path: str, indicator_id: str, input_name: str | None = None) -> str:
@@ -151,61 +144,81 @@ def check_values(
     and ``distribution`` name the indicator's plugin in the finding for a rule that fails.
 
     This is the full validator. The engine first tries the generated checker of
-    :mod:`targetrule.fast_path`, which accepts plain valid numbers only, and comes here for the rest.
+    :mod:`targetrule.fast_path`, compiled from the same plan, which accepts plain valid numbers
+    only, and comes here for the rest.
     """
+    return check_plan(
+        plan_of(indicator), raw, region, region_path, codes=codes, plugin=plugin, distribution=distribution
+    )
+
+
+def check_plan(
+    plan: ValidationPlan,
+    raw: Any,
+    region: str,
+    region_path: str,
+    *,
+    codes: Mapping[str, FindingCode] | None = None,
+    plugin: str = "?",
+    distribution: str = "?",
+) -> tuple[dict[str, Decimal], list[Finding]]:
+    """:func:`check_values` for an indicator's plan (:func:`targetrule.validation_plan.plan_of`)."""
+    indicator_id = plan.indicator_id
     problems: list[Finding] = []
     if raw is None:
-        path = input_path(region_path, indicator.id)
-        return {}, [finding("indicator.missing", region=region, indicator=indicator.id, path=path)]
+        path = input_path(region_path, indicator_id)
+        return {}, [finding("indicator.missing", region=region, indicator=indicator_id, path=path)]
     if type(raw) is not dict and not isinstance(raw, Mapping):
-        path = input_path(region_path, indicator.id)
-        return {}, [finding("indicator.not_an_object", region=region, indicator=indicator.id, path=path, value=raw)]
+        path = input_path(region_path, indicator_id)
+        return {}, [finding("indicator.not_an_object", region=region, indicator=indicator_id, path=path, value=raw)]
     values: dict[str, Decimal] = {}
-    for spec in indicator.inputs:
-        name = spec.name
+    for check in plan.inputs:
+        name = check.name
         given = raw.get(name)
         if given is None:
-            if spec.required:
+            if check.required:
                 problems.append(
                     finding(
                         "input.missing",
                         region=region,
-                        indicator=indicator.id,
+                        indicator=indicator_id,
                         input=name,
-                        path=input_path(region_path, indicator.id, name),
-                        label_zh=spec.label.zh,
-                        label_en=spec.label.en,
+                        path=input_path(region_path, indicator_id, name),
+                        label_zh=check.label.zh,
+                        label_en=check.label.en,
                     )
                 )
             continue
         try:
-            values[name] = parse_value(given, spec)
+            values[name] = read_value(given, check)
         except _Problem as problem:
             problems.append(
                 finding(
                     problem.code,
                     region=region,
-                    indicator=indicator.id,
+                    indicator=indicator_id,
                     input=name,
-                    path=input_path(region_path, indicator.id, name),
+                    path=input_path(region_path, indicator_id, name),
                     value=given,
                     **problem.details,
                 )
             )
-    if not indicator.input_map.keys() >= raw.keys():
+    known = plan.by_name
+    if not known.keys() >= raw.keys():
         for name in raw:
-            if name not in indicator.input_map:
+            if name not in known:
                 problems.append(
                     finding(
                         "input.unknown",
                         region=region,
-                        indicator=indicator.id,
+                        indicator=indicator_id,
                         input=name,
-                        path=input_path(region_path, indicator.id, name),
-                        suggestion=did_you_mean(name, indicator.input_map),
+                        path=input_path(region_path, indicator_id, name),
+                        suggestion=did_you_mean(name, known),
                     )
                 )
-    for rule in indicator.all_rules():
+    for step in plan.rules:
+        rule = step.rule
         # A plugin's rule is its own code: a raise or a wrong return value is a finding naming it.
         try:
             breach = rule.check(values)
@@ -218,9 +231,9 @@ def check_values(
                         breach,
                         codes,
                         region=region,
-                        indicator=indicator.id,
-                        path=input_path(region_path, indicator.id, breach.input),
-                        details=_with_labels(indicator, breach.details),
+                        indicator=indicator_id,
+                        path=input_path(region_path, indicator_id, breach.input),
+                        details=_with_labels(plan, breach.details),
                     )
                 )
                 continue
@@ -230,20 +243,19 @@ def check_values(
             finding(
                 "rule.failed",
                 region=region,
-                indicator=indicator.id,
-                path=input_path(region_path, indicator.id),
+                indicator=indicator_id,
+                path=input_path(region_path, indicator_id),
                 rule=rule_name(rule),
                 error=wrong,
                 plugin=plugin,
                 distribution=distribution,
             )
         )
-    for ratio in indicator.derived:
+    for ratio in plan.ratios:
         numerator, denominator = values.get(ratio.numerator), values.get(ratio.denominator)
         if numerator is not None and denominator is not None:
-            share = denominator - numerator if ratio.complement else numerator
             try:
-                values[ratio.name] = ratio.if_zero if denominator == 0 else share / denominator * ratio.scale
+                values[ratio.name] = ratio.compute(numerator, denominator)
             except ArithmeticError:
                 # Only a numerator far above its denominator (1e999999 over 1e-999999) overflows; the
                 # part-above-whole rule has reported it, so the rate is left out rather than raising.
