@@ -78,7 +78,8 @@ class _Registration:
 
 # Live registrations by file name: weak, so it holds no more than the live checks do.
 _registrations: weakref.WeakValueDictionary[str, _Registration] = weakref.WeakValueDictionary()
-_lock = threading.Lock()
+# Reentrant: a check freed by the collector while a thread registers runs _forget on that same thread.
+_lock = threading.RLock()
 
 
 def _register(indicator_id: str, source: str) -> _Registration:
