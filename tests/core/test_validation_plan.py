@@ -179,22 +179,23 @@ def test_linecache_does_not_grow_with_new_declarations_or_engines() -> None:
         assert len(_generated() - before) <= 2  # the live ones only
     del engine
     gc.collect()
-    assert _generated() == before
+    assert _generated() <= before
 
 
 def test_an_engine_keeps_one_entry_per_indicator_it_checks() -> None:
     gc.collect()
-    before = _generated()
+    before = _generated()  # other tests' engines may still hold checks of the same declarations
     engine = Engine()
     ids = list(engine.registry.indicators)[:5]
     for indicator_id in ids:
-        engine.fast_check(engine.registry.indicators[indicator_id])
-        engine.fast_check(engine.registry.indicators[indicator_id])  # compiled once per engine
-    added = _generated() - before
-    assert sorted(name.split()[3] for name in added) == sorted(ids)
-    del engine
+        check = engine.fast_check(engine.registry.indicators[indicator_id])
+        assert engine.fast_check(engine.registry.indicators[indicator_id]) is check  # compiled once per engine
+    names = {check.__code__.co_filename for check in engine._fast_checks.values()}
+    assert sorted(name.split()[3] for name in names) == sorted(ids)
+    assert names <= _generated()
+    del engine, check
     gc.collect()
-    assert _generated() == before
+    assert _generated() <= before  # nothing of this engine's is left
 
 
 def test_a_rule_the_fast_path_cannot_inline_is_called_as_code() -> None:
