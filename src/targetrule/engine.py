@@ -37,7 +37,7 @@ from targetrule.rounding import CENT, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import bad_attainment, combined_share, formula_failed, highest_attainment, score_values
-from targetrule.steps import Prepared, PreparedRegion, run_steps
+from targetrule.steps import Prepared, PreparedRegion, Step, run_steps
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
 from targetrule.validation import input_path
@@ -135,7 +135,7 @@ class Engine:
     def _evaluate(self, scheme: Scheme, submissions: Submissions, mode: Mode, given: Mapping[str, Any]) -> Evaluation:
         # read: done (`_as_submissions`, files by `submissions.load_submissions`), plain data from here on.
         # (verify): the steps plugins added, once over the whole document (targetrule.steps).
-        prepared = run_steps(tuple(self.registry.steps.values()), scheme, submissions, given)
+        prepared = run_steps(tuple(self.registry.steps.values()), scheme, submissions, given, self._step_owner)
         # check: the document as a whole; each region's figures are checked as the region is scored.
         findings = [*submissions.findings, *_check_document(scheme, submissions), *prepared.findings]
         # check → score → aggregate, one region at a time (`_RegionScorer.score`).
@@ -159,6 +159,11 @@ class Engine:
             note=submissions.note,
             formula_plugins={p.indicator_id: p.owner for plans in scorer.plans.values() for p in plans},
         )
+
+    def _step_owner(self, step: Step) -> tuple[str, str]:
+        """The plugin that added ``step`` and its distribution, for a finding that names them."""
+        plugin = self.registry.step_plugin(str(getattr(step, "name", "")))
+        return plugin, self.registry.distribution_of(plugin)
 
     def provenance(self, scheme: Scheme, submissions: Submissions) -> Provenance:
         """Library and plugin versions, the scheme's id and hash, and the input's hash."""

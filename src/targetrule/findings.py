@@ -92,6 +92,12 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "the validation rule {rule} of plugin {plugin} (distribution {distribution}) failed ({error}); "
         "the item is not scored",
     ),
+    "step.failed": (
+        Severity.ERROR,
+        "插件 {plugin}（发行包 {distribution}）的处理步骤 {step} 出错（{error}），该步骤未执行",
+        "the pipeline step {step} of plugin {plugin} (distribution {distribution}) failed ({error}); "
+        "the step was left out",
+    ),
     "area.aggregation_failed": (
         Severity.ERROR,
         "插件 {plugin}（发行包 {distribution}）的汇总方法 {method} 汇总 {where} 时出错（{error}），{where} 记 0 分",
@@ -226,7 +232,7 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{where} refers to {value}, which does not exist{hint_en}",
     ),
     "scheme.duplicate_id": (Severity.ERROR, "{where} 中的编号 {value} 重复", "id {value} is used twice in {where}"),
-    # inspection: hierarchy and roll-up (targetrule.hierarchy)
+    # inspection: hierarchy and roll-up (targetrule.inspection.hierarchy)
     "hierarchy.unknown_parent": (
         Severity.ERROR,
         "地区 {region} 的上级 {value} 不在数据中，其数据无法汇总{hint_zh}",
@@ -239,9 +245,9 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     ),
     "hierarchy.not_rolled_up": (
         Severity.ERROR,
-        "{region} 是 {value} 的下级，却与其并列考评排名：请先汇总（targetrule.hierarchy.roll_up）",
+        "{region} 是 {value} 的下级，却与其并列考评排名：请先汇总（targetrule.inspection.hierarchy.roll_up）",
         "{region} is under {value} but is evaluated and ranked beside it: roll the data up first "
-        "(targetrule.hierarchy.roll_up)",
+        "(targetrule.inspection.hierarchy.roll_up)",
     ),
     "hierarchy.mismatch": (
         Severity.WARNING,
@@ -261,7 +267,7 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "下辖 {missing} 缺少 {label_zh}，{region} 的该项不能汇总",
         "{missing} lack {label_en}, so {region}'s figure cannot be rolled up",
     ),
-    # inspection: spot checks (targetrule.spot_check)
+    # inspection: spot checks (targetrule.inspection.spot_check)
     "spot_check.bad_seed": (
         Severity.ERROR,
         "抽查种子应为整数，实为 {value}",
@@ -282,7 +288,7 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{region} 没有列出下辖县（市、区），无法抽查",
         "{region} lists no counties, so none can be drawn",
     ),
-    # inspection: verified figures and misreporting (targetrule.verification)
+    # inspection: verified figures and misreporting (targetrule.inspection.verification)
     "verification.malformed": (Severity.ERROR, "核实数据格式错误：{detail}", "malformed verified figure: {detail}"),
     "verification.unknown_region": (
         Severity.ERROR,
@@ -315,7 +321,7 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{label_en} was reported as {reported} and verified as {verified}: "
         "a difference of {relative}, beyond the tolerance {tolerance}, treated as misreporting",
     ),
-    # inspection: last year's results as a baseline (targetrule.baseline)
+    # inspection: last year's results as a baseline (targetrule.inspection.baseline)
     "baseline.malformed": (
         Severity.ERROR,
         "上年考评结果无法读取：{detail}",

@@ -184,6 +184,10 @@ class Registry:
         """The plugin that registered the aggregation method ``name`` (``?`` for one from elsewhere)."""
         return self._owners.get(("aggregation", name), "?")
 
+    def step_plugin(self, name: str) -> str:
+        """The plugin that added the pipeline step called ``name``."""
+        return self._owners.get(("step", name), "(unknown)")
+
     def describe(self, plugin: str) -> Label:
         """A plugin named for a message: its name, and for an entry point its distribution, version and entry point."""
         return _describe(plugin, self._origins.get(plugin))

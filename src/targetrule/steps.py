@@ -12,7 +12,7 @@ A region no step changes costs one dict lookup when it is scored.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from attrs import evolve, field, frozen
@@ -73,11 +73,20 @@ class Step(Protocol):
         ...
 
 
-def run_steps(steps: Sequence[Step], scheme: Scheme, submissions: Submissions, given: Mapping[str, Any]) -> Prepared:
+def run_steps(
+    steps: Sequence[Step],
+    scheme: Scheme,
+    submissions: Submissions,
+    given: Mapping[str, Any],
+    owner: Callable[[Step], tuple[str, str]] = lambda step: (repr(step), "(unknown)"),
+) -> Prepared:
     """The steps in order, each seeing the regions as the steps before it left them; their results combined.
 
     An input passed to ``evaluate`` that no step reads is a ``ValueError``: it would otherwise be
     ignored without a word (a registry built without the core plugin has no inspection steps).
+    A step that raises or hands back anything but a :class:`Prepared` is isolated like any plugin's
+    code: its work is left out and a ``step.failed`` error names it, with the plugin and
+    distribution ``owner`` gives, so strict mode does not rank on data a step failed to prepare.
     """
     unread = [name for name, value in given.items() if value is not None and not any(name in s.inputs for s in steps)]
     if unread:
@@ -89,7 +98,23 @@ def run_steps(steps: Sequence[Step], scheme: Scheme, submissions: Submissions, g
     regions: dict[str, PreparedRegion] = {}
     provenance: dict[str, Any] = {}
     for step in steps:
-        prepared = step.prepare(scheme, _as_left(submissions, regions), given)
+        try:
+            prepared = _checked(step.prepare(scheme, _as_left(submissions, regions), given))
+        except Exception as exc:  # a plugin's bug must not stop the evaluation, nor pass unnoticed
+            from targetrule.findings import finding
+
+            plugin, distribution = owner(step)
+            findings.append(
+                finding(
+                    "step.failed",
+                    path="$",
+                    step=getattr(step, "name", repr(step)),
+                    plugin=plugin,
+                    distribution=distribution,
+                    error=repr(exc),
+                )
+            )
+            continue
         findings.extend(prepared.findings)
         provenance.update(prepared.provenance)
         for region_id, found in prepared.regions.items():
@@ -105,6 +130,29 @@ def run_steps(steps: Sequence[Step], scheme: Scheme, submissions: Submissions, g
                 )
             )
     return Prepared(tuple(findings), regions, provenance)
+
+
+def _checked(prepared: Any) -> Prepared:
+    """``prepared`` when it is what a step must hand back, else a ``TypeError`` saying what was wrong."""
+    from attrs import fields_dict
+
+    from targetrule.findings import Finding
+    from targetrule.results import Provenance
+
+    if not isinstance(prepared, Prepared):
+        raise TypeError(f"prepare() returned {type(prepared).__name__}, not Prepared")
+    if not all(isinstance(f, Finding) for f in prepared.findings):
+        raise TypeError("prepare() returned findings that are not Finding objects")
+    if not isinstance(prepared.regions, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, PreparedRegion) for k, v in prepared.regions.items()
+    ):
+        raise TypeError("prepare() returned regions that are not a mapping of region id to PreparedRegion")
+    if not isinstance(prepared.provenance, Mapping):
+        raise TypeError("prepare() returned provenance that is not a mapping")
+    unknown = sorted(set(prepared.provenance) - set(fields_dict(Provenance)))
+    if unknown:
+        raise TypeError(f"prepare() set provenance fields that do not exist: {', '.join(map(str, unknown))}")
+    return prepared
 
 
 def _as_left(submissions: Submissions, regions: Mapping[str, PreparedRegion]) -> Submissions:

@@ -55,7 +55,8 @@ class RegionData:
     vetoes: tuple[str, ...] = ()
     sources: dict[str, str] = field(factory=dict)
     path: str = "$"
-    verified: dict[str, Any] = field(factory=dict)  # figures the inspection team verified (targetrule.verification)
+    # figures the inspection team verified (targetrule.inspection.verification)
+    verified: dict[str, Any] = field(factory=dict)
     veto_paths: tuple[str, ...] = field(default=(), eq=False, repr=False)  # where each veto was read, if known
 
 
