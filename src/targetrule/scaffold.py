@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import json
 import keyword
+import os
 import re
+import secrets
+import shutil
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -120,13 +123,32 @@ def create_plugin(
         f"src/{package}/indicator.py": "indicator.py.tmpl",
         "tests/test_contract.py": "test_contract.py.tmpl",
     }
-    written = []
-    for target, template in layout.items():
-        path = root / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_render(template, values), encoding="utf-8")
-        written.append(path)
-    return CreatedPlugin(root, name, package, indicator_id, tuple(written))
+    rendered = {target: _render(template, values) for target, template in layout.items()}
+    _write_whole(root, rendered)
+    return CreatedPlugin(root, name, package, indicator_id, tuple(root / target for target in rendered))
+
+
+def _write_whole(root: Path, files: dict[str, str]) -> None:
+    """Write ``files`` into a fresh folder beside ``root``, then rename it to ``root``: all of it or nothing.
+
+    A failure (a full disk, no permission, Ctrl-C) removes the fresh folder and re-raises; ``root``
+    is left as it was (absent, or the empty folder it was).
+    """
+    root.parent.mkdir(parents=True, exist_ok=True)
+    fresh = root.parent / f".{root.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    fresh.mkdir()  # an ordinary folder: the umask applies as to any other
+    try:
+        for target, text in files.items():
+            path = fresh / target
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        if root.is_dir():
+            root.rmdir()  # empty, as checked above
+        os.rename(fresh, root)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+
 
 
 def _render(template: str, values: dict[str, str]) -> str:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_USAGE, Failure, bilingual
+from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_UNWRITABLE, EXIT_USAGE, Failure, bilingual
 from targetrule.cli.options import common
 from targetrule.cli.output import emit_json
 from targetrule.formats.text_lang import say
-from targetrule.text import Lang
+from targetrule.text import Label, Lang
 
 
 @click.command("new-plugin", epilog=EXIT_CODES_HELP)
@@ -48,6 +48,16 @@ def new_plugin(
         )
     except ScaffoldError as exc:
         raise Failure(str(directory), bilingual(str(exc)), EXIT_USAGE) from None
+    except OSError as exc:  # nothing was written: the plugin's folder is made whole or not at all
+        reason = exc.strerror or type(exc).__name__
+        raise Failure(
+            str(exc.filename or directory),
+            Label(
+                f"无法写入插件项目：{reason}；未写入任何文件",
+                f"the plugin could not be written: {reason}; nothing was written",
+            ),
+            EXIT_UNWRITABLE,
+        ) from None
     if as_json:
         emit_json(
             {
