@@ -382,41 +382,18 @@ def finding(
     own message).
     """
     entry = CATALOG.get(code)
-    if entry is None:
-        return custom_finding(
-            code,
-            Severity.ERROR,
-            None,
-            region=region,
-            indicator=indicator,
-            input=input,
-            path=path,
-            value=value,
-            suggestion=suggestion,
-            **details,
-        )
-    severity, zh, en = entry
-    hint_zh = f"，是否应为 {suggestion}？" if suggestion else ""
-    hint_en = f"; did you mean {suggestion}?" if suggestion else ""
-    fields = {
-        "region": region,
-        "indicator": indicator,
-        "input": input,
-        "value": _show(value),
-        "hint_zh": hint_zh,
-        "hint_en": hint_en,
-        **details,
-    }
-    return Finding(
-        code=code,
-        severity=severity,
-        message=Label(_fill(zh, fields, details, zh=True), _fill(en, fields, details, zh=False)),
+    severity, message = (Severity.ERROR, None) if entry is None else (entry[0], Label(entry[1], entry[2]))
+    return custom_finding(
+        code,
+        severity,
+        message,
         region=region,
         indicator=indicator,
         input=input,
         path=path,
-        value=None if value is None else _show(value),
+        value=value,
         suggestion=suggestion,
+        **details,
     )
 
 
@@ -447,8 +424,16 @@ def custom_finding(
     suggestion: str | None = None,
     **details: Any,
 ) -> Finding:
-    """A finding whose code is not in the core catalog: a plugin's own message, or a generic one."""
-    fields = {"region": region, "indicator": indicator, "input": input, "value": _show(value), **details}
+    """A finding with the given message templates (the catalog's or a plugin's), or a generic one naming the code."""
+    fields = {
+        "region": region,
+        "indicator": indicator,
+        "input": input,
+        "value": _show(value),
+        "hint_zh": f"，是否应为 {suggestion}？" if suggestion else "",
+        "hint_en": f"; did you mean {suggestion}?" if suggestion else "",
+        **details,
+    }
     if message is None:
         shown = _details(details)
         extra = f"：{shown}" if shown else ""
