@@ -415,8 +415,10 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
     def indicators_only() -> None:
         for data in submissions.regions:
             found: list[Any] = []
+            points: list[Any] = []
+            shares: list[Any] = []
             for area in scheme.areas:
-                scorer._area(area, data, found, skip=False)
+                scorer._area(area, data, found, points, shares, skip=False)
 
     def checks_and_formulas_only() -> None:
         for data in submissions.regions:
@@ -424,7 +426,9 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
                 for item in items:
                     values = item.fast(data.inputs[item.indicator_id])
                     assert values is not None, "the synthetic data is plain and valid"
-                    (item.formula.score(values, item.params).value * item.max_points).quantize(CENT, ROUND_HALF_UP)
+                    formula, params = item.formula, item.params
+                    share = item.value(values, params) if item.value else formula.score(values, params).value
+                    int((share * item.hundredths).to_integral_value(ROUND_HALF_UP))
 
     scored = [scorer.score(d) for d in submissions.regions]
 
@@ -438,7 +442,7 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
         ("reading the submissions (cattrs)", median_seconds(paused(lambda: read_submissions(regions)), runs)),
         ("provenance (input hash)", median_seconds(lambda: engine.provenance(scheme, submissions), runs)),
         ("indicators: check and formula only", median_seconds(paused(checks_and_formulas_only), runs)),
-        ("indicators: check, formula, result objects", median_seconds(paused(indicators_only), runs)),
+        ("indicators: check, formula, compact points", median_seconds(paused(indicators_only), runs)),
         (
             "regions: the above plus areas, claims, vetoes",
             median_seconds(paused(lambda: [scorer.score(d) for d in submissions.regions]), runs),

@@ -19,21 +19,13 @@ from targetrule.decimal_context import exact
 from targetrule.fast_path import FastCheck, fast_check
 from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
-from targetrule.formulas import Attainment, Formula
+from targetrule.formulas import Attainment, Formula, value_scorer
 from targetrule.indicator import Indicator
 from targetrule.ranking import decide
+from targetrule.region_scores import AreaLayout, ItemLayout, RegionScores, ScoreLayout
 from targetrule.registry import Registry
-from targetrule.results import (
-    Adjustment,
-    AreaResult,
-    Evaluation,
-    IndicatorResult,
-    PluginRecord,
-    Provenance,
-    RegionResult,
-    Status,
-)
-from targetrule.rounding import CENT, ZERO, half_up
+from targetrule.results import Adjustment, Evaluation, PluginRecord, Provenance, RegionResult
+from targetrule.rounding import HUNDRED, ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import bad_attainment, combined_share, formula_failed, highest_attainment, score_values
@@ -217,6 +209,9 @@ def _score_regions(
     return results
 
 
+_NO_RESULT = object()  # a formula's whole result not asked for (its ``score_value`` answered)
+
+
 class _ItemPlan(NamedTuple):
     """What scoring one item of the scheme needs, gathered once per evaluation."""
 
@@ -232,6 +227,9 @@ class _ItemPlan(NamedTuple):
     highest: Decimal  # the highest attainment the formula may return under these parameters
     distribution: str  # the indicator's plugin's distribution and version, for findings
     owner: tuple[str, str]  # the plugin answerable for the formula, and its distribution
+    # the attainment alone, without the facts of its explanation (a family's ``score_value``), if it has one
+    value: Callable[[Mapping[str, Decimal], Mapping[str, Any]], Decimal] | None
+    hundredths: Decimal  # full marks × 100: attainment × this, rounded half up, is the points in hundredths
 
 
 class _RegionScorer:
@@ -279,11 +277,27 @@ class _RegionScorer:
                     highest_attainment(item.formula, item.params),
                     registry.distribution_of(plugins.get(item.indicator.id, "?")),
                     owner(item.indicator, item.formula),
+                    value_scorer(item.formula),
+                    item.points * HUNDRED,
                 )
                 for item in area.items
             ]
             for area in scheme.areas
         }
+        areas: list[AreaLayout] = []
+        start = 0
+        for area in scheme.areas:
+            items = tuple(
+                ItemLayout(p.declared, p.label, p.area, p.max_points, p.formula, p.params, p.fast)
+                for p in self.plans[area.spec.id]
+            )
+            method = area.aggregation
+            areas.append(
+                AreaLayout(area.spec.id, area.spec.label, area.spec.points, method.label, method.additive, start, items)
+            )
+            start += len(items)
+        self.layout = ScoreLayout.of(tuple(areas))
+        self.watched_at = {key: self.layout.positions[key] for key in self.watched}
 
     def score(self, data: RegionData, prepared: PreparedRegion | None = None) -> RegionResult:
         """One region, with what the pipeline's steps made of it (``prepared``: its data and findings)."""
@@ -305,9 +319,11 @@ class _RegionScorer:
                     suggestion=did_you_mean(name, self.known),
                 )
             )
-        areas = tuple(self._area(area, data, findings, skip=empty) for area in self.scheme.areas)
-        base = self._combine(areas, data, findings)
-        by_id = {key: areas[a].indicators[i] for key, (a, i) in self.watched.items()}
+        points: list[int | None] = []
+        shares: list[Decimal | None] = []  # each item's attainment, for areas, vetoes and the gate
+        area_points = tuple(self._area(area, data, findings, points, shares, skip=empty) for area in self.scheme.areas)
+        base = self._combine(area_points, data, findings)
+        by_id = {key: shares[at] for key, at in self.watched_at.items()}
         adjustments = self._adjustments(data, findings)
         if prepared is not None:
             adjustments += prepared.adjustments
@@ -317,9 +333,10 @@ class _RegionScorer:
         deductions = sum((a.points for a in adjustments if a.kind == "deduction"), ZERO)
         composite = max(ZERO, base + bonus - deductions)
         vetoes = self._vetoes(data, by_id, findings)  # before the findings are frozen: it may add one
+        scores = RegionScores(self.layout, region, data.path, data.inputs, tuple(points), area_points, empty)
         return RegionResult(
             region=data.region,
-            areas=areas,
+            scores=scores,
             base_points=base,
             bonus_points=bonus,
             deduction_points=deductions,
@@ -331,79 +348,101 @@ class _RegionScorer:
             discrepancies=prepared.discrepancies if prepared is not None else (),
         )
 
-    def _area(self, area: ResolvedArea, data: RegionData, findings: list[Finding], *, skip: bool) -> AreaResult:
+    def _area(
+        self,
+        area: ResolvedArea,
+        data: RegionData,
+        findings: list[Finding],
+        points: list[int | None],
+        shares: list[Decimal | None],
+        *,
+        skip: bool,
+    ) -> Decimal:
+        """check → score one area's items: their points and attainments appended, the area's points returned."""
         inputs, region = data.inputs, data.region.id
-        results: list[IndicatorResult] = []
-        append = results.append
-        scored, not_scored = Status.SCORED, Status.NOT_SCORED
-        total = ZERO
+        total = 0  # hundredths of a point
+        first = len(shares)
         for item in self.plans[area.spec.id]:
-            fast, formula, params, max_points, indicator_id, label, area_id, declared, plugin, highest, _, owner = item
-            raw = inputs.get(indicator_id)
+            raw = inputs.get(item.indicator_id)
             # The generated check takes plain valid data; anything else gets the full validator's findings.
             try:
-                values = fast(raw)
+                values = item.fast(raw)
             except Exception:  # a plugin's own rule raised: the full validator reports it
                 values = None
+            share: Decimal | None
             if values is not None:
-                try:
-                    attainment = formula.score(values, params)
-                except Exception as exc:  # a plugin's bug must not stop the other indicators
-                    attainment = None
-                    path = input_path(data.path, indicator_id)
-                    failed = formula_failed(indicator_id, region, owner[0], exc, distribution=owner[1], path=path)
-                    findings.append(failed)
-                else:
-                    # Whatever a plugin's formula returns is checked: a Decimal within [0, highest].
-                    try:
-                        valid = isinstance(attainment, Attainment) and (
-                            type(attainment.value) is Decimal and ZERO <= attainment.value <= highest
-                        )
-                    except ArithmeticError:  # NaN
-                        valid = False
-                    if not valid:
-                        path = input_path(data.path, indicator_id)
-                        bad = bad_attainment(attainment, highest, indicator_id, region, path, *owner)
-                        if bad is not None:
-                            findings.append(bad)
-                            attainment = None
+                share = self._share(item, values, data, findings)
             elif skip:
-                values, attainment = {}, None
+                share = None
             else:
-                values, problems, attainment = score_values(
-                    declared,
-                    formula,
-                    params,
+                _, problems, attainment = score_values(
+                    item.declared,
+                    item.formula,
+                    item.params,
                     raw,
                     region,
                     data.path,
-                    plugin,
+                    item.plugin,
                     distribution=item.distribution,
-                    highest=highest,
+                    highest=item.highest,
                     codes=self.codes,
-                    formula_owner=owner,
+                    formula_owner=item.owner,
                 )
                 findings.extend(problems)
-            if attainment is None:
-                append(IndicatorResult(indicator_id, label, area_id, not_scored, max_points, ZERO, None, values))
+                share = None if attainment is None else attainment.value
+            shares.append(share)
+            if share is None:
+                points.append(None)
             else:
-                points = (attainment.value * max_points).quantize(CENT, ROUND_HALF_UP)
-                total += points
-                append(IndicatorResult(indicator_id, label, area_id, scored, max_points, points, attainment, values))
+                hundredths = int((share * item.hundredths).to_integral_value(ROUND_HALF_UP))
+                points.append(hundredths)
+                total += hundredths
         method = area.aggregation
-        if not method.additive:
-            shares = [r.attainment.value if r.attainment else ZERO for r in results]
-            weights = [i.weight for i in area.items]
-            total = self._aggregate(method, shares, weights, area.spec.points, area.spec.id, data, findings)
-        spec = area.spec
-        return AreaResult(spec.id, spec.label, spec.points, total, method.label, method.additive, tuple(results))
+        if method.additive:
+            # Σ hundredths, shown as points; no item scored leaves a plain 0, as the sum of no points.
+            return Decimal(total).scaleb(-2) if any(p is not None for p in points[first:]) else ZERO
+        scored = [ZERO if s is None else s for s in shares[first:]]
+        weights = [i.weight for i in area.items]
+        return self._aggregate(method, scored, weights, area.spec.points, area.spec.id, data, findings)
 
-    def _combine(self, areas: tuple[AreaResult, ...], data: RegionData, findings: list[Finding]) -> Decimal:
+    def _share(
+        self, item: _ItemPlan, values: Mapping[str, Decimal], data: RegionData, findings: list[Finding]
+    ) -> Decimal | None:
+        """The formula's attainment of valid values, checked: a Decimal within [0, highest], else None and a finding."""
+        result: object = _NO_RESULT
+        try:
+            if item.value is not None:
+                share: object = item.value(values, item.params)
+            else:  # a family without ``score_value``: its whole result, checked as such
+                result = item.formula.score(values, item.params)
+                share = result.value if isinstance(result, Attainment) else None
+        except Exception as exc:  # a plugin's bug must not stop the other indicators
+            path = input_path(data.path, item.indicator_id)
+            failed = formula_failed(
+                item.indicator_id, data.region.id, item.owner[0], exc, distribution=item.owner[1], path=path
+            )
+            findings.append(failed)
+            return None
+        try:
+            if type(share) is Decimal and ZERO <= share <= item.highest:
+                return share
+        except ArithmeticError:  # NaN
+            pass
+        if result is _NO_RESULT:  # ``score_value`` gave it: the finding shows the value as an Attainment would
+            result = Attainment(share, item.formula, {})  # type: ignore[arg-type]
+        path = input_path(data.path, item.indicator_id)
+        bad = bad_attainment(result, item.highest, item.indicator_id, data.region.id, path, *item.owner)
+        if bad is not None:  # always, for a value refused above
+            findings.append(bad)
+        return None
+
+    def _combine(self, area_points: tuple[Decimal, ...], data: RegionData, findings: list[Finding]) -> Decimal:
         method = self.scheme.aggregation
         if method.additive:
-            return sum((a.points for a in areas), ZERO)
-        shares = [a.points / a.max_points if a.max_points else ZERO for a in areas]
-        weights = [a.max_points for a in areas]
+            return sum(area_points, ZERO)
+        maxima = [area.spec.points for area in self.scheme.areas]
+        shares = [p / m if m else ZERO for p, m in zip(area_points, maxima, strict=True)]
+        weights = maxima
         return self._aggregate(method, shares, weights, self.scheme.spec.total_points, "composite", data, findings)
 
     def _aggregate(
@@ -486,15 +525,15 @@ class _RegionScorer:
         return tuple(found)
 
     def _vetoes(
-        self, data: RegionData, by_id: Mapping[str, IndicatorResult], findings: list[Finding]
+        self, data: RegionData, by_id: Mapping[str, Decimal | None], findings: list[Finding]
     ) -> tuple[str, ...]:
         triggered: list[str] = []
         for veto in self.scheme.spec.vetoes:
             if veto.indicator is None:
                 continue
-            result = by_id[veto.indicator]
+            share = by_id[veto.indicator]
             # Compliance that cannot be shown (data not scored) counts as not shown.
-            if result.attainment is None or result.attainment.value < veto.below:
+            if share is None or share < veto.below:
                 triggered.append(veto.id)
         for index, name in enumerate(data.vetoes):
             if name not in self.veto_ids:
@@ -511,14 +550,12 @@ class _RegionScorer:
                 triggered.append(name)
         return tuple(triggered)
 
-    def _gate(self, by_id: Mapping[str, IndicatorResult]) -> bool:
+    def _gate(self, by_id: Mapping[str, Decimal | None]) -> bool:
         gate = self.scheme.spec.gate
         if gate is None:
             return True
-        return all(
-            by_id[i].attainment is not None and by_id[i].attainment.value >= gate.min_attainment  # type: ignore[union-attr]
-            for i in gate.indicators
-        )
+        shares = [by_id[i] for i in gate.indicators]
+        return all(share is not None and share >= gate.min_attainment for share in shares)
 
 
 def _veto_path(data: RegionData, index: int) -> str:

@@ -13,9 +13,9 @@ check its parameters (``check_params``) and state the highest attainment they al
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, cast, runtime_checkable
 
 from attrs import field, frozen
 
@@ -115,6 +115,36 @@ def max_attainment(formula: Formula, params: Params) -> Decimal:
         if isinstance(result, Decimal) and result.is_finite():
             return result
     return _capped_at(params)
+
+
+@runtime_checkable
+class ScoresValue(Protocol):
+    """Optional for a family: the attainment alone, without building the facts of its explanation.
+
+    The engine scores with it and explains with :meth:`Formula.score`, so both must agree:
+    ``score_value(values, params) == score(values, params).value`` (the built-ins share one body).
+    """
+
+    def score_value(self, values: Mapping[str, Decimal], params: Params) -> Decimal:
+        """The attainment ``score(values, params)`` would give."""
+        ...
+
+
+def value_scorer(formula: Formula) -> Callable[[Mapping[str, Decimal], Params], Decimal] | None:
+    """``formula``'s ``score_value``, when it gives what its ``score`` would; else None.
+
+    A subclass that overrides ``score`` but inherits ``score_value`` (a plugin adapting a built-in
+    family) is scored through its own ``score``: the inherited shortcut would skip the override.
+    """
+    method = getattr(formula, "score_value", None)
+    if not callable(method):
+        return None
+    mro = type(formula).__mro__
+    scores_at = next((c for c in mro if "score" in vars(c)), None)
+    values_at = next((c for c in mro if "score_value" in vars(c)), None)
+    if scores_at is None or values_at is None or not issubclass(values_at, scores_at):
+        return None
+    return cast("Callable[[Mapping[str, Decimal], Params], Decimal]", method)
 
 
 def _capped_at(params: Params) -> Decimal:
@@ -229,6 +259,17 @@ class _Family:
         """The parameters this formula accepts, with their defaults."""
         return self.parameters
 
+    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+        """The attainment with the facts that explain it (:meth:`score_value` telling its steps)."""
+        facts: dict[str, Decimal] = {}
+        return Attainment(self.score_value(values, params, facts), cast("Formula", self), facts)
+
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
+        """The attainment alone; each family overrides it, and records its steps in ``facts`` when given."""
+        raise NotImplementedError
+
     def check_params(self, params: Params) -> list[ParamProblem]:
         """Every problem with these parameters; the built-in families override it."""
         return []
@@ -264,12 +305,16 @@ class CappedCompletion(_Family):
         """More actual is better."""
         return {self.actual: Direction.HIGHER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """``min(actual / target, cap)``; 1 when the target is zero."""
         actual, target = values[self.actual], values[self.target]
         ratio = ONE if target == 0 else actual / target
-        value = min(ratio, params["cap"])
-        return Attainment(value, self, {"actual": actual, "target": target, "ratio": ratio, "value": value})
+        value: Decimal = min(ratio, params["cap"])
+        if facts is not None:
+            facts.update(actual=actual, target=target, ratio=ratio, value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """完成 a / 目标 t = r%，得分率 v%."""
@@ -318,16 +363,21 @@ class PerPoint(_Family):
         """A higher rate is better."""
         return {self.rate: Direction.HIGHER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """Deduct per point below the standard; add per point above it, within the cap."""
         rate = values[self.rate]
         standard = values.get(self.standard_input, params["standard"]) if self.standard_input else params["standard"]
         gap = rate - standard
+        value: Decimal
         if gap < 0:
             value = max(ZERO, ONE + gap * params["deduct_per_point"])
         else:
             value = max(ONE, min(ONE + gap * params["bonus_per_point"], params["cap"]))
-        return Attainment(value, self, {"rate": rate, "standard": standard, "gap": gap, "value": value})
+        if facts is not None:
+            facts.update(rate=rate, standard=standard, gap=gap, value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """实际 r%，标准 s%，差 g 个百分点，得分率 v%."""
@@ -378,12 +428,16 @@ class ShortfallBands(_Family):
         """More actual is better."""
         return {self.actual: Direction.HIGHER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """Find the first band whose limit covers the shortfall."""
         actual, target = values[self.actual], values[self.target]
         shortfall = ZERO if target == 0 else max(ZERO, (target - actual) / target * HUNDRED)
         value = next((share for limit, share in params["bands"] if shortfall <= limit), ZERO)
-        return Attainment(value, self, {"actual": actual, "target": target, "shortfall": shortfall, "value": value})
+        if facts is not None:
+            facts.update(actual=actual, target=target, shortfall=shortfall, value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """完成 a / 目标 t，差距 s%，对应得分率 v%."""
@@ -438,11 +492,15 @@ class ThresholdTiers(_Family):
         """A higher rate is better."""
         return {self.rate: Direction.HIGHER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """The attainment of the highest tier the rate reaches."""
         rate = values[self.rate]
-        value = next((share for threshold, share in params["tiers"] if rate >= threshold), params["floor"])
-        return Attainment(value, self, {"rate": rate, "value": value})
+        value: Decimal = next((share for threshold, share in params["tiers"] if rate >= threshold), params["floor"])
+        if facts is not None:
+            facts.update(rate=rate, value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """实际 r%，所在档次得分率 v%."""
@@ -487,13 +545,17 @@ class ControlCeiling(_Family):
         """A lower rate is better."""
         return {self.rate: Direction.LOWER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """Full marks within the ceiling, deducting per point above it."""
         rate = values[self.rate]
         ceiling = values.get(self.ceiling_input, params["ceiling"]) if self.ceiling_input else params["ceiling"]
         over = max(ZERO, rate - ceiling)
-        value = max(ZERO, ONE - over * params["deduct_per_point"])
-        return Attainment(value, self, {"rate": rate, "ceiling": ceiling, "over": over, "value": value})
+        value: Decimal = max(ZERO, ONE - over * params["deduct_per_point"])
+        if facts is not None:
+            facts.update(rate=rate, ceiling=ceiling, over=over, value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """实际 r%，控制上限 c%，超出 o 个百分点，得分率 v%."""
@@ -539,7 +601,9 @@ class DeclineRate(_Family):
         """Fewer this year is better."""
         return {self.current: Direction.LOWER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """Proportional to the target decline; defined when last year was zero."""
         current, baseline, goal = values[self.current], values[self.baseline], params["target_decline"]
         if baseline == 0:
@@ -548,8 +612,9 @@ class DeclineRate(_Family):
         else:
             decline = (baseline - current) / baseline * HUNDRED
             value = (ONE if decline >= 0 else ZERO) if goal == 0 else max(ZERO, min(ONE, decline / goal))
-        facts = {"current": current, "baseline": baseline, "decline": decline, "goal": goal, "value": value}
-        return Attainment(value, self, facts)
+        if facts is not None:
+            facts.update(current=current, baseline=baseline, decline=decline, goal=goal, value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """上年 b，本年 c，下降 d%（目标 g%），得分率 v%."""
@@ -589,11 +654,15 @@ class DeductUntilZero(_Family):
         """Fewer problems is better."""
         return {self.count: Direction.LOWER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """``max(0, 1 − count × per_item)``."""
         count = values[self.count]
-        value = max(ZERO, ONE - count * params["per_item"])
-        return Attainment(value, self, {"count": count, "per_item": params["per_item"], "value": value})
+        value: Decimal = max(ZERO, ONE - count * params["per_item"])
+        if facts is not None:
+            facts.update(count=count, per_item=params["per_item"], value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """发现问题 n 个，每个扣 p%，扣完为止，得分率 v%."""
@@ -625,10 +694,14 @@ class PassFail(_Family):
         """Yes is better than no."""
         return {self.flag: Direction.HIGHER}
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
         """1 for yes, 0 for no."""
         value = ONE if values[self.flag] else ZERO
-        return Attainment(value, self, {"flag": values[self.flag], "value": value})
+        if facts is not None:
+            facts.update(flag=values[self.flag], value=value)
+        return value
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """达标/未达标."""
@@ -647,6 +720,10 @@ class Part:
     label: Label | None = None
 
 
+# A compound's part as scored: its formula, own parameters, weight, weight's and facts' keys, value scorer.
+_PartSplit = tuple[Formula, Params, Decimal, str, str, "Callable[[Mapping[str, Decimal], Params], Decimal] | None"]
+
+
 @frozen
 class Compound(_Family):
     """A compound item (a count and a rate in one item): the weighted mean of its parts.
@@ -657,9 +734,7 @@ class Compound(_Family):
 
     family: ClassVar[str] = "compound"
     parts: tuple[Part, ...]
-    _splits: dict[int, tuple[Params, tuple[tuple[Formula, Params, Decimal, str, str], ...]]] = field(
-        factory=dict, init=False, eq=False, repr=False
-    )
+    _splits: dict[int, tuple[Params, tuple[_PartSplit, ...]]] = field(factory=dict, init=False, eq=False, repr=False)
 
     def uses(self) -> tuple[str, ...]:
         """Every value any part reads."""
@@ -708,23 +783,29 @@ class Compound(_Family):
             highest = max(highest, max_attainment(part.formula, own))
         return highest
 
-    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
-        """Σ weight × part attainment / Σ weight."""
+    def score_value(
+        self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
+    ) -> Decimal:
+        """Σ weight × part attainment / Σ weight; each part's facts recorded under its prefix when asked."""
         total_weight = ZERO
         weighted = ZERO
-        facts: dict[str, Decimal] = {}
-        for formula, part_params, weight, weight_key, prefix in self._split(params):
-            sub = formula.score(values, part_params)
+        for formula, part_params, weight, weight_key, prefix, scorer in self._split(params):
+            if facts is None:
+                share = scorer(values, part_params) if scorer is not None else formula.score(values, part_params).value
+            else:
+                sub = formula.score(values, part_params)
+                share = sub.value
+                facts[weight_key] = weight
+                for key, fact in sub.facts.items():
+                    facts[prefix + key] = fact
             total_weight += weight
-            weighted += weight * sub.value
-            facts[weight_key] = weight
-            for key, fact in sub.facts.items():
-                facts[prefix + key] = fact
+            weighted += weight * share
         value = weighted / total_weight if total_weight else ZERO
-        facts["value"] = value
-        return Attainment(value, self, facts)
+        if facts is not None:
+            facts["value"] = value
+        return value
 
-    def _split(self, params: Params) -> tuple[tuple[Formula, Params, Decimal, str, str], ...]:
+    def _split(self, params: Params) -> tuple[_PartSplit, ...]:
         """Each part with its own parameters and weight; remembered per parameter table (they are fixed per scheme)."""
         cached = self._splits.get(id(params))
         if cached is not None and cached[0] is params:
@@ -733,7 +814,8 @@ class Compound(_Family):
         for part in self.parts:
             prefix = part.name + "."
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
-            split.append((part.formula, own, params[prefix + "weight"], prefix + "weight", prefix))
+            scorer = value_scorer(part.formula)
+            split.append((part.formula, own, params[prefix + "weight"], prefix + "weight", prefix, scorer))
         if len(self._splits) > 64:  # a bound: tests and tools may score under many throwaway tables
             self._splits.clear()
         self._splits[id(params)] = (params, tuple(split))

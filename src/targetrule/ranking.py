@@ -21,7 +21,8 @@ def sort_key(scheme: Scheme) -> SortKey:
         values = [result.composite]
         for tie in breaks:
             kind, _, ref = tie.partition(":")
-            values.append(result.area(ref).points if kind == "area" else result.indicator(ref).points)
+            scores = result.scores
+            values.append(scores.points_of_area(ref) if kind == "area" else scores.points_of(ref))
         return tuple(values)
 
     return key
@@ -117,7 +118,7 @@ def with_standing(result: RegionResult, standing: dict[str, Any]) -> RegionResul
     """``result`` with its rank, grade and award: ``attrs.evolve`` spelt out, which takes half the time."""
     return RegionResult(
         result.region,
-        result.areas,
+        result.scores,
         result.base_points,
         result.bonus_points,
         result.deduction_points,

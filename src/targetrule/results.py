@@ -17,6 +17,7 @@ from attrs import field, frozen
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding
 from targetrule.formulas import Attainment
+from targetrule.region_scores import RegionScores
 from targetrule.rounding import fmt, fmt_plain
 from targetrule.submissions import Region
 from targetrule.text import Label
@@ -150,7 +151,7 @@ class RegionResult:
     """Everything the evaluation says about one region."""
 
     region: Region
-    areas: tuple[AreaResult, ...]
+    scores: RegionScores  # the item and area points, compact; ``areas`` builds the results from them
     base_points: Decimal
     bonus_points: Decimal
     deduction_points: Decimal
@@ -174,28 +175,27 @@ class RegionResult:
         """True for a region surveyed, not scored into the ranking (督查调研)."""
         return self.region.survey_only
 
+    @property
+    def areas(self) -> tuple[AreaResult, ...]:
+        """Every area's result with its indicators' results, built on access from the compact scores."""
+        return self.scores.areas()
+
     def indicators(self) -> tuple[IndicatorResult, ...]:
         """Every indicator result, area by area."""
         return tuple(i for a in self.areas for i in a.indicators)
 
     def indicator(self, indicator_id: str) -> IndicatorResult:
-        """The result for one indicator."""
-        for result in self.indicators():
-            if result.indicator == indicator_id:
-                return result
-        raise KeyError(indicator_id)
+        """The result for one indicator (``KeyError`` for an indicator not in the scheme)."""
+        return self.scores.indicator(indicator_id)
 
     def area(self, area_id: str) -> AreaResult:
-        """The result for one area."""
-        for result in self.areas:
-            if result.area == area_id:
-                return result
-        raise KeyError(area_id)
+        """The result for one area (``KeyError`` for an area not in the scheme)."""
+        return self.scores.area(area_id)
 
     @exact
     def explanation(self) -> Label:
         """Area points adding up to the base, then bonus and deductions to the composite."""
-        parts = " + ".join(fmt(a.points) for a in self.areas)
+        parts = " + ".join(fmt(points) for points in self.scores.area_points)
         zh = f"各领域 {parts} = {fmt(self.base_points)}"
         en = f"areas {parts} = {fmt(self.base_points)}"
         if self.bonus_points or self.deduction_points:
