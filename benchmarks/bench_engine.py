@@ -20,6 +20,7 @@ Every timing is the median of several runs; the machine is shared, so read ratio
 from __future__ import annotations
 
 import argparse
+import copy
 import gc
 import json
 import shutil
@@ -28,7 +29,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from pathlib import Path
@@ -63,6 +64,15 @@ def synthetic_regions(count: int) -> list[dict[str, Any]]:
         city = cities[i % len(cities)]
         regions.append({**city, "id": f"{city['id']}-{i}", "bonuses": [], "deductions": [], "vetoes": []})
     return regions
+
+
+def iter_synthetic_regions(count: int) -> Iterator[dict[str, Any]]:
+    """The regions of :func:`synthetic_regions`, made one at a time with inputs of their own, as a reader makes them."""
+    example = json.loads((resources.files("targetrule") / "examples" / "jilin-2007.json").read_text(encoding="utf-8"))
+    cities = [r for r in example["regions"] if not r.get("survey_only")]
+    for i in range(count):
+        city = copy.deepcopy(cities[i % len(cities)])
+        yield {**city, "id": f"{city['id']}-{i}", "bonuses": [], "deductions": [], "vetoes": []}
 
 
 def employment_only(scheme: Scheme) -> Scheme:
@@ -515,26 +525,30 @@ def _vm_hwm_bytes() -> int:
 
 
 def streaming_evaluator(engine: Engine) -> Callable[[Scheme, Any], Any] | None:
-    """The engine's streaming path, or None while it has none.
+    """The streaming path: ``(scheme, iterable of region dicts) -> iterable of results``, decided at the end."""
 
-    Issue 11 adds one; when it lands, return it here as ``(scheme, iterable of region dicts) -> iterable of
-    results``, so that ``--rss`` measures it too (its peak RSS at N and at N/10).
-    """
-    return None
+    def run(scheme: Scheme, regions: Any) -> Iterator[Any]:
+        stream = engine.evaluate_iter(scheme, regions)
+        yield from stream
+        outcome = stream.outcome()
+        assert outcome.ranked and outcome.errors == 0, outcome.findings[:3]
+
+    return run
 
 
 def rss_child(count: int, streaming: bool) -> None:
     """Evaluate ``count`` synthetic regions of the full scheme in this process and print its peak RSS as JSON."""
     engine = Engine()
     scheme = engine.load_scheme("jilin-2007")
-    regions = synthetic_regions(count)
+    regions = [] if streaming else synthetic_regions(count)
     before = _vm_hwm_bytes()
     if streaming:
         stream = streaming_evaluator(engine)
         if stream is None:
             print(json.dumps({"available": False}))
             return
-        seen = sum(1 for _ in stream(scheme, iter(regions)))
+        # each region made as it is read and let go once scored, as a JSON Lines reader would
+        seen = sum(1 for _ in stream(scheme, iter_synthetic_regions(count)))
         assert seen == count, seen
     else:
         evaluation = engine.evaluate(scheme, regions)

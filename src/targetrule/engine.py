@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from attrs import evolve
 
@@ -33,6 +33,9 @@ from targetrule.steps import Prepared, PreparedRegion, Step, run_steps
 from targetrule.submissions import RegionData, Submissions, load_submissions, read_submissions
 from targetrule.text import Label
 from targetrule.validation import input_path
+
+if TYPE_CHECKING:
+    from targetrule.streaming import EvaluationStream
 
 Mode = Literal["strict", "lenient"]
 SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
@@ -115,6 +118,32 @@ class Engine:
             scheme = self.load_scheme(scheme)
         return self._evaluate(scheme, _as_submissions(data), mode, {"verifications": verifications})
 
+    @exact
+    def evaluate_iter(
+        self,
+        scheme: Scheme | str | Path,
+        regions: Iterable[Any],
+        *,
+        mode: Mode = "strict",
+        chunk_size: int = 1000,
+        verifications: VerificationsLike | None = None,
+    ) -> EvaluationStream:
+        """Evaluate regions as they come, for inputs too big to hold (:mod:`targetrule.streaming`).
+
+        ``regions`` yields the JSON objects of a submissions document's ``regions`` list. Iterate
+        the returned stream once for each region's result as it is scored (not yet ranked), then
+        call its ``outcome()`` for the ranks, grades and awards, decided as :meth:`evaluate` does.
+        """
+        from targetrule.streaming import stream
+
+        if not isinstance(scheme, Scheme):
+            scheme = self.load_scheme(scheme)
+        return stream(self, scheme, regions, mode=mode, chunk_size=chunk_size, given={"verifications": verifications})
+
+    def _scorer(self, scheme: Scheme) -> _RegionScorer:
+        """The scorer of one evaluation under ``scheme``: its per-item plans gathered once."""
+        return _RegionScorer(scheme, self.registry, self.fast_check)
+
     def fast_check(self, indicator: Indicator) -> FastCheck:
         """The generated check of ``indicator``: compiled once for the registry's own declarations."""
         if self.registry.indicators.get(indicator.id) is not indicator:
@@ -131,7 +160,7 @@ class Engine:
         # check: the document as a whole; each region's figures are checked as the region is scored.
         findings = [*submissions.findings, *_check_document(scheme, submissions), *prepared.findings]
         # check → score → aggregate, one region at a time (`_RegionScorer.score`).
-        scorer = _RegionScorer(scheme, self.registry, self.fast_check)
+        scorer = self._scorer(scheme)
         results = _score_regions(scorer, submissions, prepared, findings)
         # decide: rank, grade and award, unless strict mode found errors (claims, vetoes and the
         # gate were weighed with each region).

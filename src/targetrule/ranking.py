@@ -68,6 +68,17 @@ def grade_note(points: Decimal, band: GradeBand, given: GradeBand) -> Label:
 
 def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult]:
     """Rank, grade and award regions; survey-only regions are graded for information only."""
+    changes = standings(results, scheme)
+    return [with_standing(r, changes[r.region.id]) for r in results]
+
+
+def standings(results: Sequence[Any], scheme: Scheme) -> dict[str, dict[str, Any]]:
+    """Each region's rank, grade and award, by region id: :func:`decide`'s answer without the results rebuilt.
+
+    ``results`` are :class:`RegionResult` objects, or anything with the same ``region``,
+    ``survey_only``, ``gate_passed``, ``composite``, ``vetoes``, ``adjustments`` and ``scores``
+    (``points_of``, ``points_of_area`` for the tie-breaks), such as the streaming path's summaries.
+    """
     spec = scheme.spec
     gate = spec.gate
     candidates = [
@@ -111,7 +122,7 @@ def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult
                 "grade_note": grade_note(result.composite, natural[result.region.id], given),
             }
     _award(results, changes, scheme)
-    return [with_standing(r, changes[r.region.id]) for r in results]
+    return changes
 
 
 def with_standing(result: RegionResult, standing: dict[str, Any]) -> RegionResult:

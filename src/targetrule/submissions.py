@@ -224,6 +224,11 @@ def read_submissions(data: Mapping[str, Any] | list[Any]) -> Submissions:
     )
 
 
+def read_region(raw: Any, index: int, problems: list[Finding]) -> RegionData | None:
+    """One region of a document as ``read_submissions`` reads the ``index``-th: its data, or None and findings."""
+    return _read_region(raw, f"$.regions[{index}]", problems)
+
+
 def _top_text(document: Mapping[str, Any], key: str, problems: list[Finding]) -> str | None:
     value = document.get(key)
     if value is None:
