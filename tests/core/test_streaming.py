@@ -99,6 +99,6 @@ def test_verified_figures_apply_in_a_stream(engine: Engine, example: dict[str, A
     regions = copy.deepcopy(example["regions"])
     regions[0]["verified"] = {"employment.reemployment": {"actual": 60000}}
     batch = engine.evaluate("jilin-2007", {"regions": regions})
-    results, outcome = streamed(engine, regions, chunk_size=2)
+    results, _ = streamed(engine, regions, chunk_size=2)
     assert [region_to_dict(r) for r in results] == [region_to_dict(r) for r in batch.regions]
     assert results[0].discrepancies and results[0].discrepancies[0].input == "actual"
