@@ -313,6 +313,14 @@ class _RegionScorer:
             ]
             for area in scheme.areas
         }
+        # The hot loop's view of each plan: plain tuples, unpacked in the ``for`` (cheaper than attribute reads).
+        self.rows = {
+            area_id: [
+                (p.indicator_id, p.fast, p.value or _whole_value(p.formula), p.params, p.highest, p.hundredths, p)
+                for p in plans
+            ]
+            for area_id, plans in self.plans.items()
+        }
         areas: list[AreaLayout] = []
         start = 0
         for area in scheme.areas:
@@ -388,51 +396,62 @@ class _RegionScorer:
         skip: bool,
     ) -> Decimal:
         """check → score one area's items: their points and attainments appended, the area's points returned."""
-        inputs, region = data.inputs, data.region.id
+        inputs = data.inputs
         total = 0  # hundredths of a point
-        first = len(shares)
-        for item in self.plans[area.spec.id]:
-            raw = inputs.get(item.indicator_id)
+        scored = False
+        for key, fast, score, params, highest, scale, item in self.rows[area.spec.id]:
+            raw = inputs.get(key)
             # The generated check takes plain valid data; anything else gets the full validator's findings.
             try:
-                values = item.fast(raw)
+                values = fast(raw)
             except Exception:  # a plugin's own rule raised: the full validator reports it
                 values = None
-            share: Decimal | None
+            share: Decimal | None = None
             if values is not None:
-                share = self._share(item, values, data, findings)
-            elif skip:
-                share = None
-            else:
-                _, problems, attainment = score_values(
-                    item.declared,
-                    item.formula,
-                    item.params,
-                    raw,
-                    region,
-                    data.path,
-                    item.plugin,
-                    distribution=item.distribution,
-                    highest=item.highest,
-                    codes=self.codes,
-                    formula_owner=item.owner,
-                )
-                findings.extend(problems)
-                share = None if attainment is None else attainment.value
+                try:
+                    share = score(values, params)
+                    if not (type(share) is Decimal and ZERO <= share <= highest):
+                        share = None
+                except Exception:  # a plugin's bug, or a NaN compared: the checked path below says which
+                    share = None
+                if share is None:
+                    share = self._share(item, values, data, findings)
+            elif not skip:
+                share = self._validated_share(item, raw, data, findings)
             shares.append(share)
             if share is None:
                 points.append(None)
             else:
-                hundredths = int((share * item.hundredths).to_integral_value(ROUND_HALF_UP))
+                hundredths = int((share * scale).to_integral_value(ROUND_HALF_UP))
                 points.append(hundredths)
                 total += hundredths
+                scored = True
         method = area.aggregation
         if method.additive:
             # Σ hundredths, shown as points; no item scored leaves a plain 0, as the sum of no points.
-            return Decimal(total).scaleb(-2) if any(p is not None for p in points[first:]) else ZERO
-        scored = [ZERO if s is None else s for s in shares[first:]]
+            return Decimal(total).scaleb(-2) if scored else ZERO
+        first = len(shares) - len(area.items)
+        attained = [ZERO if s is None else s for s in shares[first:]]
         weights = [i.weight for i in area.items]
-        return self._aggregate(method, scored, weights, area.spec.points, area.spec.id, data, findings)
+        return self._aggregate(method, attained, weights, area.spec.points, area.spec.id, data, findings)
+
+    def _validated_share(self, item: _ItemPlan, raw: Any, data: RegionData, findings: list[Finding]) -> Decimal | None:
+        """The full validator, for data the generated check turned away: every finding, and the share if valid."""
+        _, problems, attainment = score_values(
+            item.declared,
+            item.formula,
+            item.params,
+            raw,
+            data.region.id,
+            data.path,
+            item.plugin,
+            distribution=item.distribution,
+            highest=item.highest,
+            codes=self.codes,
+            formula_owner=item.owner,
+        )
+        findings.extend(problems)
+        return None if attainment is None else attainment.value
 
     def _share(
         self, item: _ItemPlan, values: Mapping[str, Decimal], data: RegionData, findings: list[Finding]
@@ -585,6 +604,15 @@ class _RegionScorer:
             return True
         shares = [by_id[i] for i in gate.indicators]
         return all(share is not None and share >= gate.min_attainment for share in shares)
+
+
+def _whole_value(formula: Formula) -> Callable[[Mapping[str, Decimal], Mapping[str, Any]], Any]:
+    """A family without ``score_value`` scored through ``score``: its result's value (checked by the caller)."""
+
+    def value(values: Mapping[str, Decimal], params: Mapping[str, Any]) -> Any:
+        return formula.score(values, params).value
+
+    return value
 
 
 def _veto_path(data: RegionData, index: int) -> str:

@@ -28,7 +28,7 @@ from targetrule.region_scores import RegionScores
 from targetrule.results import Adjustment, Provenance, RegionResult
 from targetrule.scheme import Scheme
 from targetrule.steps import Prepared, run_steps
-from targetrule.submissions import Region, RegionData, Submissions, read_region
+from targetrule.submissions import RegionData, Submissions, read_region
 from targetrule.text import Label
 
 if TYPE_CHECKING:
@@ -105,10 +105,16 @@ class _TiePoints:
         return self._values[self._index["area:" + area_id]]
 
 
+class _Id(NamedTuple):
+    """A region as the decision reads it: by id alone (the whole :class:`Region` is not kept)."""
+
+    id: str
+
+
 class _Summary(NamedTuple):
     """What the decision needs of one region (the names :func:`targetrule.ranking.standings` reads)."""
 
-    region: Region
+    region: _Id
     survey_only: bool
     gate_passed: bool
     composite: Decimal
@@ -216,7 +222,7 @@ class EvaluationStream:
             for kind, _, ref in (tie.partition(":") for tie in self._tie_index)
         )
         return _Summary(
-            result.region,
+            _Id(result.region.id),
             result.survey_only,
             result.gate_passed,
             result.composite,
