@@ -256,15 +256,14 @@ def _note(raw: Any, problems: list[Finding]) -> Label | None:
 
 
 def load_submissions(path: str | Path) -> Submissions:
-    """Read a JSON submissions file; an unreadable file becomes a finding, not a traceback."""
-    path = Path(path)
+    """Read a JSON submissions file as the command line does; an unreadable file is a finding, not a traceback."""
+    from targetrule.json_file import UnreadableFileError, read_json_file  # it reads through this module's parser
+
     try:
-        parsed = parse_json(path.read_text(encoding="utf-8-sig"), exact=False)  # plain JSON types, as always
-    except (OSError, UnicodeDecodeError) as exc:
-        return Submissions((), findings=(finding("submission.malformed", path=str(path), detail=str(exc)),))
-    except JsonTextError as exc:
+        parsed, _ = read_json_file(path, exact=False)  # ``raw`` stays plain JSON types, as it always was
+    except UnreadableFileError as exc:
         detail = f"{exc.message.zh} / {exc.message.en}"
-        return Submissions((), findings=(finding("submission.malformed", path=f"{path}{exc.where}", detail=detail),))
+        return Submissions((), findings=(finding("submission.malformed", path=exc.where, detail=detail),))
     document = parsed.document
     if not isinstance(document, Mapping | list):
         detail = "顶层应为对象或地区列表 / the top level must be an object or a list of regions"

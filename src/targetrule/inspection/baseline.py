@@ -8,7 +8,6 @@ silently; and they give each region's change in composite and rank for reports.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,6 +19,7 @@ from targetrule.decimal_context import exact
 from targetrule.findings import Finding, finding
 from targetrule.formulas import Compound, DeclineRate, Formula
 from targetrule.indicator import Indicator, Role
+from targetrule.json_file import UnreadableFileError, read_json_file
 from targetrule.results import Evaluation
 from targetrule.rounding import fmt_plain
 from targetrule.scheme import Scheme
@@ -72,10 +72,12 @@ def read_baseline(data: Mapping[str, Any] | Evaluation, origin: str = "") -> Bas
 def load_baseline(path: str | Path) -> Baseline:
     """Read last year's results JSON file; an unreadable file is a finding, not a traceback."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Baseline("", {}, (finding("baseline.malformed", path=str(path), detail=str(exc)),), str(path))
-    return read_baseline(data, str(path))
+        parsed, _ = read_json_file(path)
+    except UnreadableFileError as exc:
+        detail = f"{exc.message.zh} / {exc.message.en}"
+        return Baseline("", {}, (finding("baseline.malformed", path=exc.where, detail=detail),), str(path))
+    baseline = read_baseline(parsed.document, str(path))
+    return evolve(baseline, findings=(*parsed.findings, *baseline.findings)) if parsed.findings else baseline
 
 
 def _region(raw: Mapping[str, Any]) -> LastYear:

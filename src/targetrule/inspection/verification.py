@@ -13,7 +13,6 @@ plugin adds it to every registry built with the built-ins.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from attrs import evolve, frozen
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.fingerprint import sha256_of
 from targetrule.indicator import Input
+from targetrule.json_file import UnreadableFileError, read_json_file
 from targetrule.results import Adjustment, Discrepancy
 from targetrule.rounding import fmt, fmt_plain
 from targetrule.scheme import Scheme
@@ -83,10 +83,11 @@ def read_verifications(data: Any) -> tuple[tuple[Verification, ...], tuple[Findi
 def load_verifications(path: str | Path) -> tuple[tuple[Verification, ...], tuple[Finding, ...]]:
     """Read a JSON file of verified figures; an unreadable file is a finding, not a traceback."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return (), (_malformed(str(path), str(exc)),)
-    return read_verifications(data)
+        parsed, _ = read_json_file(path)
+    except UnreadableFileError as exc:
+        return (), (_malformed(exc.where, f"{exc.message.zh} / {exc.message.en}"),)
+    items, problems = read_verifications(parsed.document)
+    return items, (*parsed.findings, *problems)
 
 
 def region_verifications(data: RegionData) -> tuple[list[Verification], list[Finding]]:
