@@ -261,7 +261,7 @@ class Evaluation:
     @exact
     def to_dict(self) -> dict[str, Any]:
         """Unstructure to plain JSON types, explanations included, under a versioned schema."""
-        from targetrule.result_json import evaluation_to_dict
+        from targetrule.plain_json import evaluation_to_dict
 
         return evaluation_to_dict(self)
 

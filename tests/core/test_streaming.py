@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from targetrule import Engine
-from targetrule.result_json import region_to_dict
+from targetrule.plain_json import region_to_dict
 
 
 @pytest.fixture(scope="module")

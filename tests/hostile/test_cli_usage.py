@@ -171,7 +171,7 @@ INSIDE: list[tuple[str, str, list[str]]] = [
         ["template", "MINI", "--regions", "REGIONS", "-o", "OUT/t.xlsx"],
     ),
     ("validate", "targetrule.cli.data.evaluate_file", ["validate", "MINI", "DATA"]),
-    ("evaluate", "targetrule.formats.results.render_results", ["evaluate", "MINI", "DATA", "-o", "OUT/results"]),
+    ("evaluate", "targetrule.formats.output_formats.render_results", ["evaluate", "MINI", "DATA", "-o", "OUT/results"]),
     ("explain", "targetrule.cli.evaluation.region_explanation", ["explain", "MINI", "DATA", "jia"]),
     ("compare", "targetrule.compare.compare", ["compare", "MINI", "MINI", "DATA"]),
     ("spot-check", "targetrule.inspection.spot_check.spot_check", ["spot-check", "REGIONS", "--seed", "1"]),

@@ -34,7 +34,7 @@ from targetrule import Engine, Evaluation, read_submissions, score_indicator
 from targetrule.cli import main
 from targetrule.compare import compare
 from targetrule.formats.describe import scheme_json
-from targetrule.formats.results import render_results
+from targetrule.formats.output_formats import render_results
 from targetrule.inspection.baseline import changes, read_baseline
 from targetrule.inspection.hierarchy import roll_up
 from targetrule.scheme_loader import load_scheme
@@ -72,9 +72,7 @@ def _everything(engine: Engine) -> dict[str, Any]:
         "strict": json.dumps(strict.to_dict(), ensure_ascii=False, sort_keys=True),
         "lenient": json.dumps(lenient.to_dict(), ensure_ascii=False, sort_keys=True),
         "explanations": [
-            (i.explanation().zh, i.explanation().en, i.points)
-            for r in strict.regions
-            for i in r.indicators()
+            (i.explanation().zh, i.explanation().en, i.points) for r in strict.regions for i in r.indicators()
         ]
         + [r.explanation().en for r in strict.regions]
         + [a.explanation().zh for r in strict.regions for a in r.areas],
@@ -94,8 +92,13 @@ def _everything(engine: Engine) -> dict[str, Any]:
     city = document["regions"][0]
     jobs = city["inputs"].pop("employment.new_urban_jobs")
     counties = [
-        {"id": f"c{k}", "name": f"县{k}", "kind": "county", "parent": city["id"],
-         "inputs": {"employment.new_urban_jobs": {name: value // 3 + k for name, value in jobs.items()}}}
+        {
+            "id": f"c{k}",
+            "name": f"县{k}",
+            "kind": "county",
+            "parent": city["id"],
+            "inputs": {"employment.new_urban_jobs": {name: value // 3 + k for name, value in jobs.items()}},
+        }
         for k in range(3)
     ]
     rollup = roll_up(scheme, read_submissions({"regions": [city, *counties]}))
@@ -153,8 +156,19 @@ def test_results_do_not_depend_on_the_callers_decimal_context(
 def test_the_command_line_does_not_depend_on_the_decimal_context(tmp_path: Path) -> None:
     def run(context: decimal.Context) -> str:
         decimal.setcontext(context)
-        result = CliRunner().invoke(main, ["evaluate", "jilin-2007", "--example", "--json", "--format", "json",
-                                           "-o", str(tmp_path / f"out-{id(context)}")])
+        result = CliRunner().invoke(
+            main,
+            [
+                "evaluate",
+                "jilin-2007",
+                "--example",
+                "--json",
+                "--format",
+                "json",
+                "-o",
+                str(tmp_path / f"out-{id(context)}"),
+            ],
+        )
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         document = json.loads(result.stdout)
         return json.dumps(document["results"], sort_keys=True)

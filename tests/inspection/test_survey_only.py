@@ -83,7 +83,7 @@ def test_every_result_format_lists_the_survey_only_region_and_marks_it(engine: E
     import csv
     import io
 
-    from targetrule.formats.results import render_results
+    from targetrule.formats.output_formats import render_results
 
     scheme, result = _bundled(engine)
     files = render_results("csv", result, scheme, "zh")
@@ -103,7 +103,7 @@ def test_html_report_and_workbook_mark_the_survey_only_region(engine: Engine) ->
     pytest.importorskip("jinja2")
     pytest.importorskip("pygal")
     openpyxl = pytest.importorskip("openpyxl")
-    from targetrule.formats.results import render_results
+    from targetrule.formats.output_formats import render_results
 
     scheme, result = _bundled(engine)
     html = render_results("html", result, scheme, "zh")["report.html"].decode("utf-8")

@@ -63,7 +63,7 @@ def evaluate(
 ) -> None:
     """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
     from targetrule.formats.atomic import write_result_set
-    from targetrule.formats.results import EXTRAS, FORMATS, missing_libraries
+    from targetrule.formats.output_formats import EXTRAS, FORMATS, missing_libraries
 
     skipped: list[str] = []
     if formats is None:
@@ -150,7 +150,7 @@ def explain(
         hint = did_you_mean(region, list(known))
         extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
         raise usage(f"数据中没有地区 {region}{extra_zh}", f"no region {region} in the data{extra_en}")
-    from targetrule.result_json import region_to_dict
+    from targetrule.plain_json import region_to_dict
 
     region_dict = region_to_dict(result)
     if target is None:
@@ -223,7 +223,7 @@ def compare(scheme_a: str, scheme_b: str, data: Path, lenient: bool, top: int, l
 
 def _parse_formats(text: str) -> list[str]:
     """The formats named in ``--format``, each once, in the order given; an unknown one is a usage error."""
-    from targetrule.formats.results import FORMATS
+    from targetrule.formats.output_formats import FORMATS
 
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
@@ -255,7 +255,7 @@ def _rendered(
 ) -> dict[Path, bytes]:
     """One format's files rendered in memory, by their paths in ``folder``; an OS error is a write error (exit 4)."""
     from targetrule.formats.atomic import OutputWriteError
-    from targetrule.formats.results import render_results
+    from targetrule.formats.output_formats import render_results
 
     try:
         files = render_results(fmt, evaluation, scheme, lang, note=note)

@@ -19,7 +19,7 @@ def emit_json(document: Mapping[str, Any]) -> None:
 
 def findings_json(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     """The findings as JSON objects, as in the results (``targetrule.results/1``)."""
-    from targetrule.result_json import finding_to_dict
+    from targetrule.plain_json import finding_to_dict
 
     return [finding_to_dict(f) for f in findings]
 

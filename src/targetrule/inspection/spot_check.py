@@ -69,7 +69,7 @@ class SpotCheck:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types: enough to re-draw (seed, method, count, the counties available)."""
-        from targetrule.result_json import finding_to_dict
+        from targetrule.plain_json import finding_to_dict
 
         return {
             "seed": self.seed,
