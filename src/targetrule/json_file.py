@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import BinaryIO
 
 from targetrule.findings import TargetruleError
 from targetrule.submissions import JsonTextError, ParsedJson, parse_json
@@ -28,20 +29,30 @@ class UnreadableFileError(TargetruleError):
         super().__init__(f"{where}: {message.zh} / {message.en}")
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """The file's bytes, or a bilingual error naming the file."""
+def open_for_reading(path: Path) -> BinaryIO:
+    """The file opened to read bytes, or a bilingual error naming it (missing, a folder, no permission)."""
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise UnreadableFileError(str(path), Label("文件不存在", "file not found")) from None
     except IsADirectoryError:
-        raise UnreadableFileError(
-            str(path), Label("这是一个文件夹，不是文件", "this is a folder, not a file")
-        ) from None
+        folder = Label("这是一个文件夹，不是文件", "this is a folder, not a file")
+        raise UnreadableFileError(str(path), folder) from None
     except OSError as exc:
         raise UnreadableFileError(
             str(path), Label(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})")
         ) from None
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or a bilingual error naming the file."""
+    with open_for_reading(path) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:  # e.g. a folder on systems that open one, or a read error
+            raise UnreadableFileError(
+                str(path), Label(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})")
+            ) from None
 
 
 def decode_text(data: bytes, where: str) -> tuple[str, str]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from targetrule.convert import converter
 from targetrule.findings import Finding, finding
 from targetrule.results import RESULTS_SCHEMA, AreaResult, Discrepancy, Evaluation, IndicatorResult, RegionResult
 from targetrule.text import Label
+
+if TYPE_CHECKING:
+    from targetrule.streaming import Standing
 
 
 def _label(label: Label | None) -> dict[str, str] | None:
@@ -81,6 +84,20 @@ def _discrepancy(item: Discrepancy) -> dict[str, Any]:
     }
 
 
+def standing_to_dict(standing: RegionResult | Standing) -> dict[str, Any]:
+    """A region's rank, grade and award with their reasons, as plain JSON types (a part of :func:`region_to_dict`)."""
+    return {
+        "rank": standing.rank,
+        "grade": standing.grade,
+        "grade_label": _label(standing.grade_label),
+        "grade_note": _label(standing.grade_note),
+        "award": standing.award,
+        "award_label": _label(standing.award_label),
+        "eligible_for_awards": standing.eligible_for_awards,
+        "ineligible_because": [_label(x) for x in standing.ineligible_because],
+    }
+
+
 def region_to_dict(
     result: RegionResult,
     *,
@@ -113,14 +130,7 @@ def region_to_dict(
         "bonus_points": _num(result.bonus_points),
         "deduction_points": _num(result.deduction_points),
         "explanation": _label(result.explanation()),
-        "rank": result.rank,
-        "grade": result.grade,
-        "grade_label": _label(result.grade_label),
-        "grade_note": _label(result.grade_note),
-        "award": result.award,
-        "award_label": _label(result.award_label),
-        "eligible_for_awards": result.eligible_for_awards,
-        "ineligible_because": [_label(x) for x in result.ineligible_because],
+        **standing_to_dict(result),
         "vetoes": list(result.vetoes),
         "gate_passed": result.gate_passed,
         "adjustments": [

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import click
 
-from targetrule.cli import authoring, data, discover, evaluation, inspection
+from targetrule.cli import authoring, data, discover, evaluation, inspection, streaming
 from targetrule.cli.errors import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
@@ -91,6 +91,7 @@ for command in (
     evaluation.evaluate,
     evaluation.explain,
     evaluation.compare,
+    streaming.stream_command,
     inspection.spot_check_command,
     authoring.new_plugin,
 ):

@@ -18,14 +18,18 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from targetrule.findings import TargetruleError
 from targetrule.formats.errors import OutputRefusedError
 from targetrule.text import Label
 
 #: Every file a result set may hold; a folder holding only these (or nothing) may be replaced whole.
-RESULT_FILES = frozenset({"results.json", "ranking.csv", "indicators.csv", "results.xlsx", "report.html"})
+RESULT_FILES = frozenset(
+    {"results.json", "ranking.csv", "indicators.csv", "results.xlsx", "report.html", "regions.jsonl", "summary.json"}
+)
+#: A result file written as it is made (the streaming path), into the open file, instead of bytes held whole.
+Writer = Callable[[BinaryIO], None]
 #: Beside ``OUT``: the fresh folder is ``OUT.tmp-<pid>-<random>``; the previous set, while it is
 #: swapped out on systems without an atomic exchange, is ``OUT.targetrule-backup``.
 TEMP_MARK = ".tmp-"
@@ -78,10 +82,16 @@ def check_not_input(target: Path, inputs: Iterable[Path]) -> None:
             )
 
 
-def _write_file(path: Path, data: bytes, shown: Path) -> None:
-    """Create ``path`` (it must not exist), write all of ``data`` and fsync; errors name ``shown``."""
+def _write_file(path: Path, data: bytes | Writer, shown: Path) -> None:
+    """Create ``path`` (it must not exist), write ``data`` (or let the writer write), fsync; errors name ``shown``."""
     try:
         fd = os.open(path, _O_FLAGS, 0o666)
+        if callable(data):
+            with os.fdopen(fd, "wb") as stream:
+                data(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+            return
         try:
             view = memoryview(data)
             while view:
@@ -320,12 +330,15 @@ def _check_folder(folder: Path, real: Path, inputs: Iterable[Path]) -> None:
 
 def write_result_set(
     folder: Path,
-    files: Mapping[str, bytes],
+    files: Mapping[str, bytes | Writer],
     inputs: Iterable[Path] = (),
     *,
     guard: Callable[[], AbstractContextManager[Any]] = contextlib.nullcontext,
 ) -> list[Path]:
     """Replace the result set in ``folder`` with ``files`` (by name), all or nothing; return the paths.
+
+    A file's content is its bytes, or a :data:`Writer` that writes it into the open file as it is
+    made (in the order given), for results too big to hold.
 
     Everything is written and fsynced into a fresh folder beside ``folder``, which is then swapped
     in whole (an atomic exchange on Linux; elsewhere two renames, with the old set kept at
