@@ -177,3 +177,38 @@ def test_a_subclass_overriding_score_is_scored_by_its_own_score(example: dict[st
     # 0.5 of 5 points = 2.50, whatever the figures
     assert item.points == D("2.50")
     assert item.explanation().en == "half: 2.50 of 5.00 points"
+
+
+class FirstTimeOnly(CappedCompletion):
+    """An impure formula: right when scored, raising when scored again for its explanation."""
+
+    calls = 0
+
+    def score(self, values: Any, params: Any) -> Attainment:
+        FirstTimeOnly.calls += 1
+        if FirstTimeOnly.calls > 1:
+            raise RuntimeError("not pure")
+        return super().score(values, params)
+
+
+def test_an_impure_formula_s_explanation_says_it_failed_and_keeps_its_points(example: dict[str, Any]) -> None:
+    """Points stay what scoring gave; the explanation, built again, says the formula's explanation failed."""
+    engine = Engine(Registry.default(entry_points=False))
+    scheme = engine.load_scheme("jilin-2007")
+    impure = FirstTimeOnly("actual", "target")
+    areas = []
+    for area in scheme.areas:
+        items = tuple(
+            attrs.evolve(i, formula=impure) if i.indicator.id == "employment.reemployment" else i for i in area.items
+        )
+        areas.append(attrs.evolve(area, items=items))
+    changed = attrs.evolve(scheme, areas=tuple(areas))
+    only_siping = {"regions": [r for r in example["regions"] if r["id"] == "siping"]}
+    FirstTimeOnly.calls = 0
+    evaluation = engine.evaluate(changed, only_siping)
+    item = evaluation.region("siping").indicator("employment.reemployment")
+    assert item.points == D("4.66")  # 27873 / 29900 × 5, as scored the first time
+    # the share its points show: 4.66 / 5 = 0.932
+    assert "93.20%" in item.explanation().en and "explanation failed" in item.explanation().en
+    document = evaluation.to_dict()
+    assert any(f["code"] == "indicator.explain_failed" for f in document["findings"])
