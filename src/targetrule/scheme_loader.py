@@ -22,7 +22,7 @@ import cattrs
 from targetrule.convert import _structure_decimal, error_messages
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding, has_errors
-from targetrule.formulas import Compound, Formula, Parameter, Part, check_params, max_attainment
+from targetrule.formulas import NOT_APPLICABLE, Compound, Formula, Parameter, Part, check_params, max_attainment
 from targetrule.indicator import Indicator
 from targetrule.registry import Registry
 from targetrule.scheme import AreaSpec, ItemSpec, ResolvedArea, Scheme, SchemeSource, SchemeSpec, ScoredItem
@@ -280,6 +280,11 @@ class _Resolver:
         for k, deduction in enumerate(spec.deductions):
             what = (f"扣分项 {deduction.id} 的分值", f"the points of deduction {deduction.id}")
             self.value(deduction.points, f"$.deductions[{k}].points", what, 0)
+        if spec.not_applicable is not None and spec.not_applicable not in NOT_APPLICABLE:
+            what = ("分母为 0 时的处理 not_applicable", "what a 0 ÷ 0 part gets (not_applicable)")
+            self.bad_value(
+                "$.not_applicable", what, ("、".join(NOT_APPLICABLE), ", ".join(NOT_APPLICABLE)), spec.not_applicable
+            )
         if spec.misreporting is not None:
             what = ("弄虚作假的容差", "the misreporting tolerance")
             self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", what, 0, 1, expected=_SHARE)
@@ -367,6 +372,8 @@ class _Resolver:
     ) -> dict[str, Any] | None:
         specs = formula.param_specs()
         resolved: dict[str, Any] = {name: spec.default for name, spec in specs.items()}
+        if self.spec.not_applicable is not None:  # the scheme's answer for every 0 ÷ 0 part, unless the item's own
+            resolved |= {name: self.spec.not_applicable for name in resolved if name.endswith(".not_applicable")}
         ok = True
         for name, raw in given.items():
             spec = specs.get(name)
@@ -544,6 +551,8 @@ class _Resolver:
         if spec.misreporting is not None:
             deductions = [d.id for d in spec.deductions]
             self.reference(spec.misreporting.deduction, deductions, "$.misreporting.deduction")
+            self.reference(spec.misreporting.max_grade, grade_ids, "$.misreporting.max_grade")
+        self.reference(spec.award_min_grade, grade_ids, "$.award_min_grade")
 
     def reference(self, name: str | None, known: Iterable[str], path: str) -> None:
         known = list(known)
@@ -562,6 +571,8 @@ _SECTIONS = [
     "total_points",
     "aggregation",
     "tolerance",
+    "not_applicable",
+    "award_min_grade",
     "note",
     "plugins",
     "areas",
@@ -641,6 +652,11 @@ def _param_number(raw: Any) -> Decimal:
 
 def parse_param(spec: Parameter, raw: Any) -> Any:
     """Turn a TOML value into a parameter value of the spec's shape, or raise :class:`ParamValueError`."""
+    if spec.choices:
+        if raw not in spec.choices or not isinstance(raw, str):
+            words = ", ".join(spec.choices)
+            raise ParamValueError(Label(f"应为 {words} 之一，实为 {raw!r}", f"expected one of {words}, got {raw!r}"))
+        return raw
     if spec.is_tiers:
         if not isinstance(raw, list) or not raw:
             raise ParamValueError(Label("应为 [[阈值, 得分率], …]", "expected [[threshold, attainment], …]"))

@@ -55,7 +55,13 @@ def count_and_rate(
                 Part(
                     "count", CappedCompletion(actual=count_name, target="target"), count_weight, Label("人数", "count")
                 ),
-                Part(rate_part, PerPoint(rate=rate_name, standard_input=rate_target_name), rate_weight, rate_label),
+                Part(
+                    rate_part,
+                    PerPoint(rate=rate_name, standard_input=rate_target_name),
+                    rate_weight,
+                    rate_label,
+                    applies_if=count_name,  # nobody trained: the rate after training is 0 ÷ 0
+                ),
             )
         ),
         direction=Direction.HIGHER,

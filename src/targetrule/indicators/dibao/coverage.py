@@ -70,9 +70,19 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("coverage", PerPoint(rate="coverage_rate"), Decimal("0.7"), Label("应保尽保", "coverage")),
             Part(
-                "category", PerPoint(rate="category_rate"), Decimal("0.3"), Label("分类施保", "assistance by category")
+                "coverage",
+                PerPoint(rate="coverage_rate"),
+                Decimal("0.7"),
+                Label("应保尽保", "coverage"),
+                applies_if="eligible",
+            ),
+            Part(
+                "category",
+                PerPoint(rate="category_rate"),
+                Decimal("0.3"),
+                Label("分类施保", "assistance by category"),
+                applies_if="category_due",
             ),
         )
     ),

@@ -74,13 +74,18 @@ INDICATOR = Indicator(
     formula=Compound(
         (
             Part(
-                "payment", PerPoint(rate="socialised_rate"), Decimal("0.5"), Label("社会化发放", "socialised payment")
+                "payment",
+                PerPoint(rate="socialised_rate"),
+                Decimal("0.5"),
+                Label("社会化发放", "socialised payment"),
+                applies_if="recipients",
             ),
             Part(
                 "information",
                 CappedCompletion(actual="it_compliant", target="localities"),
                 Decimal("0.5"),
                 Label("信息系统达标", "information system"),
+                applies_if="localities",
             ),
         )
     ),

@@ -63,12 +63,19 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("closure", ThresholdTiers(rate="closure_rate"), Decimal("0.6"), Label("结案率", "case closure")),
+            Part(
+                "closure",
+                ThresholdTiers(rate="closure_rate"),
+                Decimal("0.6"),
+                Label("结案率", "case closure"),
+                applies_if="accepted",
+            ),
             Part(
                 "upheld",
                 ThresholdTiers(rate="upheld_rate"),
                 Decimal("0.4"),
                 Label("行政复议维持率", "reconsiderations upheld"),
+                applies_if="reviews_decided",
             ),
         )
     ),
