@@ -764,10 +764,8 @@ class Compound(_Family):
     _splits: dict[int, tuple[Params, tuple[_PartSplit, ...]]] = field(factory=dict, init=False, eq=False, repr=False)
 
     def uses(self) -> tuple[str, ...]:
-        """Every value any part reads, and the inputs that decide whether a part applies."""
-        names = [name for p in self.parts for name in p.formula.uses()]
-        names += [p.applies_if for p in self.parts if p.applies_if]
-        return tuple(dict.fromkeys(names))
+        """Every value any part reads."""
+        return tuple(dict.fromkeys(name for p in self.parts for name in p.formula.uses()))
 
     def directions(self) -> Mapping[str, Direction]:
         """The union of the parts' directions."""
@@ -889,9 +887,12 @@ class Compound(_Family):
             mode = facts.get(prefix + "not_applicable")
             if mode is not None:
                 what_zh, what_en = _NA_TEXT[NOT_APPLICABLE[int(mode)]]
+                read = [fmt_plain(v) for k, v in sorted(facts.items()) if k.startswith(prefix + "read.")]
+                shown_zh = f"，所读数值 {'、'.join(read)} 不计" if read else ""
+                shown_en = f"; the values read ({', '.join(read)}) do not count" if read else ""
                 sub = Label(
-                    f"分母为 0（0 ÷ 0），不适用，按方案{what_zh}",
-                    f"the denominator is 0 (0 ÷ 0): not applicable, and under the scheme {what_en}",
+                    f"分母为 0（0 ÷ 0{shown_zh}），不适用，按方案{what_zh}",
+                    f"the denominator is 0 (0 ÷ 0{shown_en}): not applicable, and under the scheme {what_en}",
                 )
             else:
                 sub = p.formula.explain({k[len(prefix) :]: v for k, v in facts.items() if k.startswith(prefix)})
