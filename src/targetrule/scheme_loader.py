@@ -372,7 +372,7 @@ class _Resolver:
     ) -> dict[str, Any] | None:
         specs = formula.param_specs()
         resolved: dict[str, Any] = {name: spec.default for name, spec in specs.items()}
-        if self.spec.not_applicable is not None:  # the scheme's answer for every 0 ÷ 0 part, unless the item's own
+        if self.spec.not_applicable in NOT_APPLICABLE:  # the scheme's answer for every 0 ÷ 0 part, unless the item's
             resolved |= {name: self.spec.not_applicable for name in resolved if name.endswith(".not_applicable")}
         ok = True
         for name, raw in given.items():
