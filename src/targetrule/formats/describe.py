@@ -32,6 +32,9 @@ def indicator_json(item: ScoredItem) -> dict[str, Any]:
         "weight": str(item.weight),
         "formula": item.formula.family,
         "direction": indicator.direction.value,
+        "department": None
+        if indicator.department is None
+        else {"id": indicator.department.id, "label": label_json(indicator.department.label)},
         "inputs": [
             {
                 "name": spec.name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from targetrule.formats.text_findings import finding_line
@@ -12,7 +13,7 @@ from targetrule.formats.text_table import pad, table
 if TYPE_CHECKING:
     from targetrule.inspection.spot_check import SpotCheck
     from targetrule.registry import PluginInfo
-    from targetrule.scheme import Scheme
+    from targetrule.scheme import Scheme, ScoredItem
     from targetrule.text import Lang
 
 
@@ -26,11 +27,11 @@ def plugins_listing(infos: Sequence[PluginInfo], lang: Lang) -> list[str]:
     return [*table(headers, rows).split("\n"), say(lang, f"共 {len(infos)} 个插件", f"{len(infos)} plugins")]
 
 
-def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
-    """A table of the scheme's indicators (area, clause, id, points, formula, label), then their count."""
+def indicators_listing(scheme: Scheme, lang: Lang, items: Sequence[ScoredItem] | None = None) -> list[str]:
+    """A table of the scheme's indicators (or of ``items``): area, clause, id, points, formula, department, label."""
     from targetrule.rounding import fmt_plain
 
-    items = scheme.items()
+    items = scheme.items() if items is None else items
     areas = {a.spec.id: a.spec.label(lang) for a in scheme.areas}
     headers = [
         say(lang, "领域", "area"),
@@ -38,6 +39,7 @@ def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
         say(lang, "编号", "id"),
         say(lang, "分值", "points"),
         say(lang, "公式", "formula"),
+        say(lang, "牵头部门", "department"),
         say(lang, "指标", "indicator"),
     ]
     rows = [
@@ -47,11 +49,13 @@ def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
             item.indicator.id,
             fmt_plain(item.points),
             item.formula.family,
+            item.indicator.department.label(lang) if item.indicator.department else "—",
             item.indicator.label(lang),
         ]
         for item in items
     ]
-    count = say(lang, f"共 {len(items)} 项指标", f"{len(items)} indicators")
+    total = fmt_plain(sum((item.points for item in items), Decimal(0)))
+    count = say(lang, f"共 {len(items)} 项指标，{total} 分", f"{len(items)} indicators, {total} points")
     return [*table(headers, rows, numeric=[3]).split("\n"), count]
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import CappedCompletion, Compound, Direction, Indicator, Input, Kind, Label, Part, PerPoint, Ratio, Role
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 Named = tuple[str, Label]
 
@@ -65,6 +66,7 @@ def count_and_rate(
             )
         ),
         direction=Direction.HIGHER,
+        department=LABOUR_AND_SOCIAL_SECURITY,
     )
 
 
@@ -116,4 +118,5 @@ def participants_with_migrant_workers(
             )
         ),
         direction=Direction.HIGHER,
+        department=LABOUR_AND_SOCIAL_SECURITY,
     )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import Compound, Direction, Indicator, Input, Kind, Label, Part, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.coverage",
@@ -20,6 +21,7 @@ INDICATOR = Indicator(
         "Rate at which eligible urban residents in hardship are all covered and given allowances by category",
     ),
     reference="一（九）1",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input(

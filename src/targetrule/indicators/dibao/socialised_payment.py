@@ -26,6 +26,7 @@ from targetrule import (
     Role,
     hookimpl,
 )
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.socialised_payment",
@@ -36,6 +37,7 @@ INDICATOR = Indicator(
         " and the information system meets the standard",
     ),
     reference="一（九）4",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input("recipients", Label("城市低保对象人数", "urban allowance recipients"), Kind.COUNT, Role.ACTUAL, "人"),

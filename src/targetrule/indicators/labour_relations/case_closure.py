@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import Compound, Direction, Indicator, Input, Kind, Label, Part, Ratio, Role, ThresholdTiers, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="labour_relations.case_closure",
@@ -19,6 +20,7 @@ INDICATOR = Indicator(
         "Rate of reported and complained cases closed, and rate of administrative reconsiderations upheld",
     ),
     reference="一（三）4",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(
