@@ -147,6 +147,20 @@ class RankingSpec:
 
 
 @frozen
+class InspectionSpec:
+    """The inspection on the spot (督查考评): counties drawn per city and when the teams go.
+
+    ``least_counties`` to ``most_counties`` (1-100) counties are drawn in each city (一至二个县);
+    the teams start on ``starts`` (an ISO date, ``2007-12-03``) for about ``days`` (1-366) days.
+    """
+
+    least_counties: int = 1
+    most_counties: int | None = None
+    starts: str = ""
+    days: int | None = None
+
+
+@frozen
 class SchemeSpec:
     """The scheme file, field for field: ``year`` 1900-2100, ``total_points`` > 0, ``tolerance`` a share 0-1.
 
@@ -173,6 +187,7 @@ class SchemeSpec:
     misreporting: Misreporting | None = None
     not_applicable: str | None = None  # what a 0 ÷ 0 part of a compound item gets: reweight, zero or full
     award_min_grade: str | None = None  # the lowest grade (an id of grades) that may win an award
+    inspection: InspectionSpec | None = None
 
 
 @frozen

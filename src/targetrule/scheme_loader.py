@@ -14,6 +14,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +26,16 @@ from targetrule.findings import Finding, FindingsError, did_you_mean, finding, h
 from targetrule.formulas import NOT_APPLICABLE, Compound, Formula, Parameter, Part, check_params, max_attainment
 from targetrule.indicator import Indicator
 from targetrule.registry import Registry
-from targetrule.scheme import AreaSpec, ItemSpec, ResolvedArea, Scheme, SchemeSource, SchemeSpec, ScoredItem
+from targetrule.scheme import (
+    AreaSpec,
+    InspectionSpec,
+    ItemSpec,
+    ResolvedArea,
+    Scheme,
+    SchemeSource,
+    SchemeSpec,
+    ScoredItem,
+)
 from targetrule.text import Label
 
 
@@ -288,10 +298,34 @@ class _Resolver:
         if spec.misreporting is not None:
             what = ("弄虚作假的容差", "the misreporting tolerance")
             self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", what, 0, 1, expected=_SHARE)
+        if spec.inspection is not None:
+            self.check_inspection(spec.inspection)
         for k, award in enumerate(spec.awards):
             what = (f"奖项 {award.id} 的名额", f"the number of {award.id} awards")
             if self.value(award.count, f"$.awards[{k}].count", what, 1):
                 self.value(award.count, f"$.awards[{k}].count", what, None, MOST_AWARDS)
+
+    def check_inspection(self, inspection: InspectionSpec) -> None:
+        """Counties per city 1-100, the most not below the least; days 1-366; the start an ISO date."""
+        least_ok = self.value(
+            inspection.least_counties,
+            "$.inspection.least_counties",
+            ("每市最少抽查县数", "the fewest counties"),
+            1,
+            100,
+        )
+        if inspection.most_counties is not None:
+            low = inspection.least_counties if least_ok else 1
+            what = ("每市最多抽查县数", "the most counties per city")
+            self.value(inspection.most_counties, "$.inspection.most_counties", what, low, 100)
+        if inspection.days is not None:
+            self.value(inspection.days, "$.inspection.days", ("督查天数", "the days of the inspection"), 1, 366)
+        if inspection.starts:
+            try:
+                date.fromisoformat(inspection.starts)
+            except ValueError:
+                what = ("督查开始日期", "the start of the inspection")
+                self.bad_value("$.inspection.starts", what, ("YYYY-MM-DD 日期", "a date YYYY-MM-DD"), inspection.starts)
 
     # -- areas, items, formulas and parameters ------------------------------------------------------------
 
@@ -584,6 +618,7 @@ _SECTIONS = [
     "gate",
     "awards",
     "ranking",
+    "inspection",
 ]
 _TOKEN = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
 

@@ -11,6 +11,7 @@ from targetrule.formats.text_lang import list_separator, say
 from targetrule.formats.text_table import pad, table
 
 if TYPE_CHECKING:
+    from targetrule.inspection.plan import Plan
     from targetrule.inspection.spot_check import SpotCheck
     from targetrule.registry import PluginInfo
     from targetrule.scheme import Scheme, ScoredItem
@@ -122,4 +123,59 @@ def draw_listing(draw: SpotCheck, names: Mapping[str, str], lang: Lang) -> list[
     ]
     lines += table(headers, rows, numeric=[2]).split("\n")
     lines += [finding_line(item, lang) for item in draw.findings]
+    return lines
+
+
+def plan_listing(plan: Plan, names: Mapping[str, str], lang: Lang) -> list[str]:
+    """The inspection plan: its window and draw, a table of the teams, a table of each city's counties, findings."""
+    sep = list_separator(lang)
+    draw = plan.draw
+
+    def named(ids: Sequence[str]) -> str:
+        return sep.join(names.get(i, i) for i in ids)
+
+    window = ""
+    if plan.starts:
+        days = plan.days if plan.days is not None else "—"
+        window = say(lang, f"{plan.starts} 起约 {days} 天；", f"from {plan.starts} for about {days} days; ")
+    lines = [
+        say(lang, f"督查考评计划（{plan.scheme}）", f"inspection plan ({plan.scheme})"),
+        window
+        + say(
+            lang,
+            f"抽签种子 {draw.seed}，方法 {draw.method}，每市抽查 {draw.count} 个县（市、区）",
+            f"seed {draw.seed}, method {draw.method}, {draw.count} counties per city",
+        ),
+    ]
+    headers = [
+        say(lang, "督查组", "team"),
+        say(lang, "组长", "leader"),
+        say(lang, "成员", "members"),
+        say(lang, "负责地区", "cities"),
+        say(lang, "日期", "dates"),
+    ]
+    rows = [
+        [
+            t.name,
+            t.leader,
+            sep.join(t.members),
+            named(t.cities),
+            f"{t.start.isoformat()} – {t.end.isoformat()}" if t.start and t.end else "—",
+        ]
+        for t in plan.teams
+    ]
+    lines += table(headers, rows).split("\n")
+    lines.append("")
+    headers = [
+        say(lang, "市（州）", "city"),
+        say(lang, "督查组", "team"),
+        say(lang, "抽中", "drawn"),
+        say(lang, "可选", "available"),
+    ]
+    rows = []
+    for d in draw.draws:
+        team = plan.team_of(d.city)
+        rows.append([names.get(d.city, d.city), team.name if team else "—", named(d.counties), str(len(d.available))])
+    lines += table(headers, rows, numeric=[3]).split("\n")
+    lines += [finding_line(item, lang) for item in (*plan.findings, *draw.findings)]
     return lines
