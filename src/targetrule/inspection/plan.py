@@ -103,7 +103,9 @@ def make_plan(scheme: Scheme, data: Any, regions: Sequence[Region]) -> Plan:
     if unknown:
         problems.append(_malformed("$", f"未知字段 / unknown keys: {', '.join(unknown)}"))
     inspection = scheme.spec.inspection
-    count = data.get("counties_per_city", inspection.most_counties if inspection else 1) or 1
+    count = data.get("counties_per_city")
+    if count is None:  # the scheme's most, else one
+        count = inspection.most_counties if inspection is not None and inspection.most_counties else 1
     draw = spot_check(regions, data.get("seed"), count, scheme=scheme)
     cities = [d.city for d in draw.draws]
     known = [r.id for r in regions if r.kind not in PROVINCE_KINDS and not is_county(r)]
