@@ -353,3 +353,20 @@ def example() -> Evaluation:
 def engine() -> Engine:
     """The built-in plugins only."""
     return Engine(entry_points=False)
+
+
+def test_the_scheme_listing_and_json_state_the_rules(engine: Engine) -> None:
+    from targetrule.formats.describe import scheme_json
+    from targetrule.formats.text_listing import office_rules
+
+    jilin = engine.load_scheme("jilin-2007")
+    assert office_rules(jilin, "zh") == [
+        "评奖最低等次：达标",
+        "弄虚作假：等次至多“达标”",
+        "分母为 0 的部分不适用：权重移至其他部分",
+        "督查：2007-12-03 起约 10 天，每市抽查 1–2 个县（市、区）",
+    ]
+    document = scheme_json(jilin)
+    assert (document["award_min_grade"], document["not_applicable"]) == ("pass", "reweight")
+    assert document["misreporting"]["max_grade"] == "pass"
+    assert document["gate"]["missed"] == {"zh": "三项主要目标未全部完成", "en": "the three main targets not all met"}

@@ -106,6 +106,49 @@ def scheme_listing(scheme: Scheme, lang: Lang) -> list[str]:
     if spec.gate is not None:
         names = ", ".join(spec.gate.indicators)
         lines.append(say(lang, f"门槛：{spec.gate.label.zh}（{names}）", f"gate: {spec.gate.label.en} ({names})"))
+    lines += office_rules(scheme, lang)
+    return lines
+
+
+_NOT_APPLICABLE_SAID = {
+    "reweight": ("权重移至其他部分", "its weight moves to the other parts"),
+    "zero": ("计 0 分", "it scores 0"),
+    "full": ("计满分", "it scores full marks"),
+}
+
+
+def office_rules(scheme: Scheme, lang: Lang) -> list[str]:
+    """The scheme's rules on awards, misreporting, 0 ÷ 0 parts and the inspection, one line each."""
+    spec = scheme.spec
+    grades = {g.id: g.label for g in spec.grades}
+    lines = []
+    if spec.award_min_grade in grades:
+        lowest = grades[spec.award_min_grade]
+        lines.append(say(lang, f"评奖最低等次：{lowest.zh}", f"awards need at least: {lowest.en}"))
+    table = spec.misreporting
+    if table is not None and table.max_grade in grades:
+        cap = grades[table.max_grade]
+        lines.append(say(lang, f"弄虚作假：等次至多“{cap.zh}”", f"misreporting: graded at most {cap.en}"))
+    if spec.not_applicable in _NOT_APPLICABLE_SAID:
+        zh, en = _NOT_APPLICABLE_SAID[spec.not_applicable]
+        lines.append(say(lang, f"分母为 0 的部分不适用：{zh}", f"a part whose denominator is 0 does not apply: {en}"))
+    inspection = spec.inspection
+    if inspection is not None:
+        most = inspection.most_counties if inspection.most_counties is not None else "—"
+        counties = f"{inspection.least_counties}–{most}"
+        when_zh = f"{inspection.starts} 起约 {inspection.days} 天，" if inspection.starts and inspection.days else ""
+        when_en = (
+            f"from {inspection.starts} for about {inspection.days} days, "
+            if inspection.starts and inspection.days
+            else ""
+        )
+        lines.append(
+            say(
+                lang,
+                f"督查：{when_zh}每市抽查 {counties} 个县（市、区）",
+                f"inspection: {when_en}{counties} counties per city",
+            )
+        )
     return lines
 
 
