@@ -77,12 +77,23 @@ def misreported(result: RegionResult, scheme: Scheme) -> bool:
     return table is not None and any(a.kind == "deduction" and a.id == table.deduction for a in result.adjustments)
 
 
-def gate_reason(result: RegionResult, scheme: Scheme) -> Label:
-    """未过门槛：<the scheme's note for a missed gate>（未完成：<the targets missed>）."""
+def missed_targets(result: RegionResult, scheme: Scheme) -> tuple[Label, ...]:
+    """The labels of the gate's targets ``result`` did not meet (none without a gate)."""
+    gate = scheme.spec.gate
+    if gate is None:
+        return ()
+    return tuple(_indicator_label(result, i) for i in gate.indicators if not _gate_met(result, i, gate.min_attainment))
+
+
+def gate_reason(result: Any, scheme: Scheme) -> Label:
+    """未过门槛：<the scheme's note for a missed gate>（未完成：<the targets missed>）.
+
+    ``result`` is a :class:`RegionResult`, or a summary carrying the targets missed as ``gate_missed``.
+    """
     gate = scheme.spec.gate
     assert gate is not None
     missed = gate.missed or Label(f"未达到“{gate.label.zh}”", f"not met: {gate.label.en}")
-    names = [_indicator_label(result, i) for i in gate.indicators if not _gate_met(result, i, gate.min_attainment)]
+    names = result.gate_missed if hasattr(result, "gate_missed") else missed_targets(result, scheme)
     zh, en = f"未过门槛：{missed.zh}", f"gate not passed: {missed.en}"
     if names:
         zh += "（未完成：" + "、".join(n.zh for n in names) + "）"
@@ -121,7 +132,8 @@ def standings(results: Sequence[Any], scheme: Scheme) -> dict[str, dict[str, Any
 
     ``results`` are :class:`RegionResult` objects, or anything with the same ``region``,
     ``survey_only``, ``gate_passed``, ``composite``, ``vetoes``, ``adjustments`` and ``scores``
-    (``points_of``, ``points_of_area`` for the tie-breaks), such as the streaming path's summaries.
+    (``points_of``, ``points_of_area`` for the tie-breaks), and ``gate_missed`` (the labels of
+    :func:`missed_targets`), such as the streaming path's summaries.
     """
     spec = scheme.spec
     gate = spec.gate
