@@ -78,8 +78,9 @@ def plan_command(
     from, to}]}; REGIONS lists the cities and their counties (as for spot-check). The plan is printed
     and, with no errors, written as xlsx (default SCHEME-plan.xlsx).
     """
-    import json
     import sys
+
+    from attrs import evolve
 
     from targetrule.findings import has_errors
     from targetrule.formats.atomic import write_atomic
@@ -88,6 +89,7 @@ def plan_command(
     from targetrule.formats.regions_file import read_regions
     from targetrule.inspection.plan import make_plan
     from targetrule.inspection.spot_check import SpotCheckError
+    from targetrule.json_file import UnreadableFileError, read_json_file
 
     loaded = load_scheme(selected_engine(), scheme)
     target = output if output is not None else Path(f"{loaded.id}-plan.xlsx")
@@ -96,17 +98,17 @@ def plan_command(
     if target.exists() and not force:
         raise usage(f"{target} 已存在；如需覆盖请加 --force", f"{target} exists; add --force to replace it")
     try:
-        data = json.loads(teams.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise DataFileError(str(teams), Label("文件不存在", "file not found")) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataFileError(str(teams), Label(f"无法读取督查计划：{exc}", f"cannot read the plan: {exc}")) from None
+        parsed, _ = read_json_file(teams)
+    except UnreadableFileError as exc:
+        message = Label(f"无法读取督查计划：{exc.message.zh}", f"cannot read the plan: {exc.message.en}")
+        raise DataFileError(exc.where, message) from None
     listed = read_regions(regions)
     try:
-        plan = make_plan(loaded, data, listed)
+        plan = make_plan(loaded, parsed.document, listed)
     except SpotCheckError as exc:
         label = Label("抽签参数无效", "the draw's options are invalid")
         raise Failure(str(teams), label, EXIT_USAGE, exc.findings) from None
+    plan = evolve(plan, findings=(*parsed.findings, *plan.findings))  # a key repeated in TEAMS, first
     errors = has_errors([*plan.findings, *plan.draw.findings])
     written = None
     if not errors:

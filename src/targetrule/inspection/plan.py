@@ -65,7 +65,7 @@ class Plan:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types: the teams, the draw (enough to re-draw) and the findings."""
-        from targetrule.result_json import finding_to_dict
+        from targetrule.plain_json import finding_to_dict
 
         draw = self.draw.to_dict()
         return {
