@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from targetrule import Compound, Formula, Indicator, Registry
+from targetrule import Compound, Formula, Indicator, Ratio, Registry
 from targetrule.rules import PartNotAboveWhole, PartsNotAboveWhole
 from targetrule.scheme import Scheme, ScoredItem
 from targetrule.scheme_loader import load_scheme
@@ -55,7 +55,10 @@ def formula_text(formula: Formula) -> list[str]:
     if isinstance(formula, Compound):
         lines = ["`compound` (weighted mean of its parts):"]
         for part in formula.parts:
-            lines.append(f"  - part `{part.name}`, weight {number(part.weight)}: {formula_text(part.formula)[0]}")
+            applies = f" (not applicable when `{part.applies_if}` is 0)" if part.applies_if else ""
+            lines.append(
+                f"  - part `{part.name}`, weight {number(part.weight)}: {formula_text(part.formula)[0]}{applies}"
+            )
         return lines
     fields = ", ".join(f"{name}=`{value}`" for name, value in vars_of(formula) if value is not None)
     return [f"`{formula.family}`({fields})"]
@@ -92,6 +95,26 @@ def rules_text(indicator: Indicator) -> list[str]:
     return lines
 
 
+def zero_denominator(indicator: Indicator, ratio: Ratio, item: ScoredItem) -> str:
+    """What a zero denominator means, read from the declaration: refused, a part not applicable, or ``if_zero``."""
+    spec = indicator.input_map.get(ratio.denominator)
+    if spec is not None and spec.minimum is not None and spec.minimum > 0:
+        return f"`{ratio.denominator}` is never 0 (its declared minimum is {number(spec.minimum)}; 0 is refused)"
+    if isinstance(item.formula, Compound):
+        for part in item.formula.parts:
+            if part.applies_if == ratio.denominator and ratio.name in part.formula.uses():
+                what = NOT_APPLICABLE_TEXT[item.params.get(f"{part.name}.not_applicable", "full")]
+                return f"when `{ratio.denominator}` is 0, part `{part.name}` is not applicable: {what}"
+    return f"{number(ratio.if_zero)} when `{ratio.denominator}` is 0"
+
+
+NOT_APPLICABLE_TEXT = {
+    "reweight": "its weight moves to the other parts",
+    "zero": "it scores 0",
+    "full": "it scores full marks",
+}
+
+
 def indicator_section(item: ScoredItem, registry: Registry) -> list[str]:
     """One indicator: labels, inputs, derived rates, rules, formula, parameters, points."""
     ind = item.indicator
@@ -114,7 +137,7 @@ def indicator_section(item: ScoredItem, registry: Registry) -> list[str]:
         share = f"(`{ratio.denominator}` − `{ratio.numerator}`)" if ratio.complement else f"`{ratio.numerator}`"
         out.append(
             f"- rate `{ratio.name}` ({ratio.label.zh} / {ratio.label.en}) = {share} ÷ `{ratio.denominator}` × "
-            f"{number(ratio.scale)} {ratio.unit}; {number(ratio.if_zero)} when `{ratio.denominator}` is 0"
+            f"{number(ratio.scale)} {ratio.unit}; {zero_denominator(ind, ratio, item)}"
         )
     rules = rules_text(ind)
     if rules:
@@ -155,9 +178,11 @@ def scheme_rules(scheme: Scheme) -> list[str]:
     if spec.misreporting is not None:
         table = spec.misreporting
         cancels = ", and no award" if table.cancels_awards else ""
+        capped = f", and the grade at most `{table.max_grade}` whatever the bonus" if table.max_grade else ""
         out.append(
             f"- misreporting (弄虚作假): a verified figure differing from the reported one by more than "
-            f"{number(table.tolerance * 100)}% of the verified figure costs deduction `{table.deduction}` once{cancels}"
+            f"{number(table.tolerance * 100)}% of the verified figure costs deduction `{table.deduction}` once"
+            f"{cancels}{capped}"
         )
     for v in spec.vetoes:
         cap = f"grade at most `{v.max_grade}`" if v.max_grade else "no grade cap"
@@ -171,7 +196,14 @@ def scheme_rules(scheme: Scheme) -> list[str]:
         least = number(spec.gate.min_attainment)
         out.append(f"- gate for {spec.gate.effect} ({spec.gate.label.zh}): {names} at attainment ≥ {least}")
     awards = ", ".join(f"{a.label.zh} ({a.label.en}) ×{a.count}" for a in spec.awards)
-    out += [f"- awards, in rank order among eligible regions: {awards}", ""]
+    lowest = f", graded `{spec.award_min_grade}` or better" if spec.award_min_grade else ""
+    out.append(f"- awards, in rank order among eligible regions{lowest}: {awards}")
+    if spec.not_applicable:
+        out.append(
+            f"- a rate whose denominator is 0 (0 ÷ 0) in a part of a compound item is not applicable: "
+            f"{NOT_APPLICABLE_TEXT[spec.not_applicable]}"
+        )
+    out.append("")
     return out
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the real imports, for type checkers and IDEs; at run time `
         ThresholdTiers,
     )
     from targetrule.hookspecs import hookimpl
-    from targetrule.indicator import Direction, Indicator, Input, Kind, Ratio, Role
+    from targetrule.indicator import Department, Direction, Indicator, Input, Kind, Ratio, Role
     from targetrule.registry import PluginError, PluginInfo, Registry, builtin_plugins
     from targetrule.results import AreaResult, Evaluation, IndicatorResult, RegionResult, Status
     from targetrule.rules import Breach, PartNotAboveWhole, PartsNotAboveWhole, Rule
@@ -65,7 +65,7 @@ _EXPORTS: dict[str, str] = {
         "targetrule.formulas",
     ),
     "hookimpl": "targetrule.hookspecs",
-    **dict.fromkeys(["Direction", "Indicator", "Input", "Kind", "Ratio", "Role"], "targetrule.indicator"),
+    **dict.fromkeys(["Department", "Direction", "Indicator", "Input", "Kind", "Ratio", "Role"], "targetrule.indicator"),
     **dict.fromkeys(["PluginError", "PluginInfo", "Registry", "builtin_plugins"], "targetrule.registry"),
     **dict.fromkeys(["AreaResult", "Evaluation", "IndicatorResult", "RegionResult", "Status"], "targetrule.results"),
     **dict.fromkeys(["Breach", "PartNotAboveWhole", "PartsNotAboveWhole", "Rule"], "targetrule.rules"),
@@ -85,6 +85,7 @@ __all__ = [
     "ControlCeiling",
     "DeclineRate",
     "DeductUntilZero",
+    "Department",
     "Direction",
     "Engine",
     "Evaluation",

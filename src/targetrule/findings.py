@@ -288,6 +288,38 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{region} 没有列出下辖县（市、区），无法抽查",
         "{region} lists no counties, so none can be drawn",
     ),
+    "spot_check.count_outside_scheme": (
+        Severity.ERROR,
+        "方案 {scheme} 规定每市抽查 {least} 至 {most} 个县（市、区），实为 {value}",
+        "the scheme {scheme} draws {least} to {most} counties per city, not {value}",
+    ),
+    # inspection: the teams' plan (targetrule.inspection.plan)
+    "plan.malformed": (Severity.ERROR, "督查计划格式错误：{detail}", "malformed inspection plan: {detail}"),
+    "plan.unknown_city": (
+        Severity.ERROR,
+        "督查组 {team} 负责的地区 {value} 不在地区名单中",
+        "team {team} covers {value}, which is not in the list of regions",
+    ),
+    "plan.city_twice": (
+        Severity.ERROR,
+        "{region} 同时由督查组 {first} 和 {team} 负责",
+        "{region} is covered by both team {first} and team {team}",
+    ),
+    "plan.city_uncovered": (
+        Severity.ERROR,
+        "没有督查组负责 {region}",
+        "no team covers {region}",
+    ),
+    "plan.bad_dates": (
+        Severity.ERROR,
+        "督查组 {team} 的日期有误：{value}（应为 YYYY-MM-DD，结束不早于开始）",
+        "team {team} has bad dates: {value} (expected YYYY-MM-DD, the end not before the start)",
+    ),
+    "plan.outside_window": (
+        Severity.WARNING,
+        "督查组 {team} 的日期 {value} 超出方案的督查时间（{starts} 起约 {days} 天）",
+        "team {team}'s dates {value} fall outside the scheme's inspection ({days} days or so from {starts})",
+    ),
     # inspection: verified figures and misreporting (targetrule.inspection.verification)
     "verification.malformed": (Severity.ERROR, "核实数据格式错误：{detail}", "malformed verified figure: {detail}"),
     "verification.unknown_region": (

@@ -25,16 +25,17 @@ from targetrule.rounding import HUNDRED, ONE, ZERO, fmt, fmt_plain
 from targetrule.text import Label
 
 Tiers = tuple[tuple[Decimal, Decimal], ...]
-ParamValue = Decimal | Tiers
+ParamValue = Decimal | Tiers | str
 Params = Mapping[str, Any]
 
 
 @frozen
 class Parameter:
-    """A formula parameter: its default and what it means."""
+    """A formula parameter: its default and what it means; ``choices`` for one of several words."""
 
     default: ParamValue
     label: Label
+    choices: tuple[str, ...] = ()
 
     @property
     def is_tiers(self) -> bool:
@@ -712,12 +713,38 @@ class PassFail(_Family):
 
 @frozen
 class Part:
-    """One weighted part of a compound item; ``label`` names it in explanations (else ``name``)."""
+    """One weighted part of a compound item; ``label`` names it in explanations (else ``name``).
+
+    ``applies_if`` names the input a rate of this part is divided by (培训人数 for 培训后就业率): when it
+    is zero the rate is 0 ÷ 0, the part is not applicable, and the part's ``not_applicable``
+    parameter says what happens (:data:`NOT_APPLICABLE`).
+    """
 
     name: str
     formula: Formula
     weight: Decimal
     label: Label | None = None
+    applies_if: str | None = None
+
+
+#: What a part that does not apply (0 ÷ 0) gets: its weight moves to the item's other parts, it scores
+#: zero, or full marks; a scheme chooses (``not_applicable``), the explanation says which.
+NOT_APPLICABLE: tuple[str, ...] = ("reweight", "zero", "full")
+_NOT_APPLICABLE_DEFAULT = "full"  # what a 0 ÷ 0 rate (Ratio.if_zero = 100) gave before schemes could choose
+_NOT_APPLICABLE_PARAM = Parameter(
+    _NOT_APPLICABLE_DEFAULT,
+    Label(
+        "分母为 0 时（不适用）：reweight 权重移至其他部分，zero 计 0 分，full 计满分",
+        "when the denominator is 0 (not applicable): reweight moves the weight to the other parts, "
+        "zero scores 0, full scores full marks",
+    ),
+    NOT_APPLICABLE,
+)
+_NA_TEXT = {
+    "reweight": ("权重移至其他部分", "its weight moves to the other parts"),
+    "zero": ("计 0 分", "it scores 0"),
+    "full": ("计满分", "it scores full marks"),
+}
 
 
 # A compound's part as scored: its formula, own parameters, weight, weight's and facts' keys, value scorer.
@@ -752,6 +779,8 @@ class Compound(_Family):
         specs: dict[str, Parameter] = {}
         for p in self.parts:
             specs[f"{p.name}.weight"] = Parameter(p.weight, Label(f"{p.name} 的权重", f"weight of {p.name}"))
+            if p.applies_if:
+                specs[f"{p.name}.not_applicable"] = _NOT_APPLICABLE_PARAM
             for name, spec in p.formula.param_specs().items():
                 specs[f"{p.name}.{name}"] = spec
         return specs
@@ -770,6 +799,14 @@ class Compound(_Family):
         for part in self.parts:
             prefix = part.name + "."
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            if part.applies_if and own.get("not_applicable", _NOT_APPLICABLE_DEFAULT) not in NOT_APPLICABLE:
+                shown = own.get("not_applicable")
+                checks.fail(
+                    prefix + "not_applicable",
+                    f"应为 {'、'.join(NOT_APPLICABLE)} 之一，实为 {shown!r}",
+                    f"must be one of {', '.join(NOT_APPLICABLE)}, got {shown!r}",
+                )
+            own.pop("not_applicable", None)
             for problem in check_params(part.formula, own):
                 checks.problems.append(ParamProblem(prefix + problem.name, problem.problem))
         return checks.problems
@@ -780,22 +817,40 @@ class Compound(_Family):
         for part in self.parts:
             prefix = part.name + "."
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            own.pop("not_applicable", None)
             highest = max(highest, max_attainment(part.formula, own))
         return highest
 
     def score_value(
         self, values: Mapping[str, Decimal], params: Params, facts: dict[str, Decimal] | None = None
     ) -> Decimal:
-        """Σ weight × part attainment / Σ weight; each part's facts recorded under its prefix when asked."""
+        """Σ weight × part attainment / Σ weight; a part that does not apply as its ``not_applicable`` says.
+
+        Each part's facts are recorded under its prefix when asked.
+        """
         total_weight = ZERO
         weighted = ZERO
-        for formula, part_params, weight, weight_key, prefix, scorer in self._split(params):
+        split = self._split(params)
+        for part, (formula, part_params, weight, weight_key, prefix, scorer) in zip(self.parts, split, strict=True):
+            if facts is not None:
+                facts[weight_key] = weight
+            if part.applies_if and values.get(part.applies_if) == 0:
+                mode = params.get(prefix + "not_applicable", _NOT_APPLICABLE_DEFAULT)
+                if facts is not None:
+                    facts[prefix + "not_applicable"] = Decimal(NOT_APPLICABLE.index(mode))
+                    for k, name in enumerate(formula.uses()):  # shown, so the explanation hides nothing it read
+                        if name in values:
+                            facts[f"{prefix}read.{k}"] = values[name]
+                if mode == "reweight":
+                    continue
+                total_weight += weight
+                weighted += weight * (ONE if mode == "full" else ZERO)
+                continue
             if facts is None:
                 share = scorer(values, part_params) if scorer is not None else formula.score(values, part_params).value
             else:
                 sub = formula.score(values, part_params)
                 share = sub.value
-                facts[weight_key] = weight
                 for key, fact in sub.facts.items():
                     facts[prefix + key] = fact
             total_weight += weight
@@ -814,6 +869,7 @@ class Compound(_Family):
         for part in self.parts:
             prefix = part.name + "."
             own = {k[len(prefix) :]: v for k, v in params.items() if k.startswith(prefix)}
+            own.pop("not_applicable", None)  # the compound's own, not the part formula's
             scorer = value_scorer(part.formula)
             split.append((part.formula, own, params[prefix + "weight"], prefix + "weight", prefix, scorer))
         if len(self._splits) > 64:  # a bound: tests and tools may score under many throwaway tables
@@ -826,9 +882,20 @@ class Compound(_Family):
         zh, en = [], []
         for p in self.parts:
             prefix = p.name + "."
-            sub = p.formula.explain({k[len(prefix) :]: v for k, v in facts.items() if k.startswith(prefix)})
             w = fmt_plain(facts[prefix + "weight"])
             name = p.label or Label(p.name, p.name)
+            mode = facts.get(prefix + "not_applicable")
+            if mode is not None:
+                what_zh, what_en = _NA_TEXT[NOT_APPLICABLE[int(mode)]]
+                read = [fmt_plain(v) for k, v in sorted(facts.items()) if k.startswith(prefix + "read.")]
+                shown_zh = f"，所读数值 {'、'.join(read)} 不计" if read else ""
+                shown_en = f"; the values read ({', '.join(read)}) do not count" if read else ""
+                sub = Label(
+                    f"分母为 0（0 ÷ 0{shown_zh}），不适用，按方案{what_zh}",
+                    f"the denominator is 0 (0 ÷ 0{shown_en}): not applicable, and under the scheme {what_en}",
+                )
+            else:
+                sub = p.formula.explain({k[len(prefix) :]: v for k, v in facts.items() if k.startswith(prefix)})
             zh.append(f"［{name.zh}，权重 {w}］{sub.zh}")
             en.append(f"[{name.en}, weight {w}] {sub.en}")
         v = _pct(facts["value"])

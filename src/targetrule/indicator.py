@@ -84,6 +84,14 @@ class Ratio:
 
 
 @frozen
+class Department:
+    """The department answerable for an item (牵头部门), e.g. the provincial labour and social security department."""
+
+    id: str
+    label: Label
+
+
+@frozen
 class Indicator:
     """A frozen declaration of one evaluation item: inputs, rules, formula and direction."""
 
@@ -98,6 +106,7 @@ class Indicator:
     derived: tuple[Ratio, ...] = ()
     rules: tuple[Rule, ...] = ()
     description: Label | None = None
+    department: Department | None = None  # 牵头部门: who answers for the item (None: not declared)
     input_map: dict[str, Input] = field(init=False, eq=False, repr=False)
     _checks: tuple[Rule, ...] = field(init=False, eq=False, repr=False)
 

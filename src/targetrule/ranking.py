@@ -53,17 +53,72 @@ def quota_size(quota: Decimal, ranked: int) -> int:
     return int((quota * ranked).to_integral_value(rounding=ROUND_FLOOR))
 
 
-def grade_note(points: Decimal, band: GradeBand, given: GradeBand) -> Label:
-    """Why a region got its grade."""
+FOR_REFERENCE = Label("仅供参考", "for reference only")
+_QUOTA_OR_VETO = Label("名额或否决", "a quota or a veto")
+_MISREPORTING = Label("弄虚作假", "misreporting")
+
+
+def grade_note(points: Decimal, band: GradeBand, given: GradeBand, limited_by: Label = _QUOTA_OR_VETO) -> Label:
+    """Why a region got its grade; ``limited_by`` names what held it below the grade its points reach."""
     if band.id == given.id:
         return Label(
             f"{points} 分，达到“{band.label.zh}”下限 {band.min} 分",
             f"{points} points reach the {band.label.en} minimum of {band.min}",
         )
     return Label(
-        f"{points} 分达到“{band.label.zh}”，但受名额或否决限制，评为“{given.label.zh}”",
-        f"{points} points reach {band.label.en}, but a quota or a veto limits the grade to {given.label.en}",
+        f"{points} 分达到“{band.label.zh}”，但受{limited_by.zh}限制，评为“{given.label.zh}”",
+        f"{points} points reach {band.label.en}, but {limited_by.en} limits the grade to {given.label.en}",
     )
+
+
+def misreported(result: RegionResult, scheme: Scheme) -> bool:
+    """True when the region bears the scheme's misreporting deduction (弄虚作假, verified or declared)."""
+    table = scheme.spec.misreporting
+    return table is not None and any(a.kind == "deduction" and a.id == table.deduction for a in result.adjustments)
+
+
+def missed_targets(result: RegionResult, scheme: Scheme) -> tuple[Label, ...]:
+    """The labels of the gate's targets ``result`` did not meet (none without a gate)."""
+    gate = scheme.spec.gate
+    if gate is None:
+        return ()
+    return tuple(_indicator_label(result, i) for i in gate.indicators if not _gate_met(result, i, gate.min_attainment))
+
+
+def gate_reason(result: Any, scheme: Scheme) -> Label:
+    """未过门槛：<the scheme's note for a missed gate>（未完成：<the targets missed>）.
+
+    ``result`` is a :class:`RegionResult`, or a summary carrying the targets missed as ``gate_missed``.
+    """
+    gate = scheme.spec.gate
+    assert gate is not None
+    missed = gate.missed or Label(f"未达到“{gate.label.zh}”", f"not met: {gate.label.en}")
+    names = result.gate_missed if hasattr(result, "gate_missed") else missed_targets(result, scheme)
+    zh, en = f"未过门槛：{missed.zh}", f"gate not passed: {missed.en}"
+    if names:
+        zh += "（未完成：" + "、".join(n.zh for n in names) + "）"
+        en += " (missed: " + "; ".join(n.en for n in names) + ")"
+    return Label(zh, en)
+
+
+def for_reference(label: Label) -> Label:
+    """A survey-only region's grade as shown: “达标（仅供参考）”."""
+    return Label(f"{label.zh}（{FOR_REFERENCE.zh}）", f"{label.en} ({FOR_REFERENCE.en})")
+
+
+def _gate_met(result: RegionResult, indicator: str, minimum: Decimal) -> bool:
+    try:
+        attainment = result.indicator(indicator).attainment
+    except KeyError:
+        return False
+    return attainment is not None and attainment.value >= minimum
+
+
+def _indicator_label(result: RegionResult, indicator: str) -> Label:
+    try:
+        return result.indicator(indicator).label
+    except KeyError:
+        return Label(indicator, indicator)
 
 
 def decide(results: Sequence[RegionResult], scheme: Scheme) -> list[RegionResult]:
@@ -77,7 +132,8 @@ def standings(results: Sequence[Any], scheme: Scheme) -> dict[str, dict[str, Any
 
     ``results`` are :class:`RegionResult` objects, or anything with the same ``region``,
     ``survey_only``, ``gate_passed``, ``composite``, ``vetoes``, ``adjustments`` and ``scores``
-    (``points_of``, ``points_of_area`` for the tie-breaks), such as the streaming path's summaries.
+    (``points_of``, ``points_of_area`` for the tie-breaks), and ``gate_missed`` (the labels of
+    :func:`missed_targets`), such as the streaming path's summaries.
     """
     spec = scheme.spec
     gate = spec.gate
@@ -87,6 +143,7 @@ def standings(results: Sequence[Any], scheme: Scheme) -> dict[str, dict[str, Any
     ranks = competition_ranks(candidates, sort_key(scheme))
     grades = spec.grades
     veto_caps = {v.id: v.max_grade for v in spec.vetoes}
+    misreporting_cap = spec.misreporting.max_grade if spec.misreporting is not None else None
     order = {g.id: i for i, g in enumerate(grades)}
     quota_used = {g.id: 0 for g in grades}
     quota_cap = {g.id: quota_size(g.quota, len(ranks)) for g in grades if g.quota is not None}
@@ -96,12 +153,21 @@ def standings(results: Sequence[Any], scheme: Scheme) -> dict[str, dict[str, Any
     by_rank = sorted(results, key=lambda r: (ranks.get(r.region.id, 10**9), r.region.id))
     for rank_value, group in _tie_groups(by_rank, ranks):
         chosen: dict[str, GradeBand] = {}
+        limited_by: dict[str, Label] = {}
         for result in group:
             given = natural[result.region.id] = band_for(result.composite, grades)
             for veto in result.vetoes:
                 ceiling = veto_caps.get(veto)
                 if ceiling is not None and order[given.id] < order[ceiling]:
                     given = grades[order[ceiling]]
+            # Misreporting caps the grade on the points after every bonus: a bonus cannot lift it.
+            if (
+                misreporting_cap is not None
+                and order[given.id] < order[misreporting_cap]
+                and misreported(result, scheme)
+            ):
+                given = grades[order[misreporting_cap]]
+                limited_by[result.region.id] = _MISREPORTING
             chosen[result.region.id] = given
         # A quota admits a whole tie group or none of it: "at most" is never exceeded.
         for grade_id, limit in quota_cap.items():
@@ -115,11 +181,16 @@ def standings(results: Sequence[Any], scheme: Scheme) -> dict[str, dict[str, Any
                 quota_used[grade_id] += len(members)
         for result in group:
             given = chosen[result.region.id]
+            note = grade_note(
+                result.composite, natural[result.region.id], given, limited_by.get(result.region.id, _QUOTA_OR_VETO)
+            )
+            if result.survey_only:
+                note = Label(f"{note.zh}（{FOR_REFERENCE.zh}）", f"{note.en} ({FOR_REFERENCE.en})")
             changes[result.region.id] = {
                 "rank": ranks.get(result.region.id),
                 "grade": given.id,
-                "grade_label": given.label,
-                "grade_note": grade_note(result.composite, natural[result.region.id], given),
+                "grade_label": for_reference(given.label) if result.survey_only else given.label,
+                "grade_note": note,
             }
     _award(results, changes, scheme)
     return changes
@@ -159,6 +230,8 @@ def _award(results: Sequence[RegionResult], changes: dict[str, dict[str, Any]], 
     spec = scheme.spec
     cancels = {d.id for d in spec.deductions if d.cancels_awards}
     no_award_vetoes = {v.id: v.label for v in spec.vetoes if v.no_awards}
+    order = {g.id: i for i, g in enumerate(spec.grades)}
+    lowest = next((g for g in spec.grades if g.id == spec.award_min_grade), None)
     eligible: list[tuple[int, str]] = []
     for result in results:
         rank = changes[result.region.id]["rank"]
@@ -169,10 +242,18 @@ def _award(results: Sequence[RegionResult], changes: dict[str, dict[str, Any]], 
             reasons.append(Label("未参与排名", "not ranked"))
         reasons += [no_award_vetoes[v] for v in result.vetoes if v in no_award_vetoes]
         if not result.gate_passed and spec.gate is not None:
-            reasons.append(Label(f"未过门槛：{spec.gate.label.zh}", f"gate not passed: {spec.gate.label.en}"))
+            reasons.append(gate_reason(result, scheme))
         reasons += [
             a.label for a in result.adjustments if a.kind == "deduction" and (a.id in cancels or a.cancels_awards)
         ]
+        grade = changes[result.region.id]["grade"]
+        if lowest is not None and rank is not None and order[grade] > order[lowest.id]:
+            reasons.append(
+                Label(
+                    f"等次低于“{lowest.label.zh}”，不参与评奖",
+                    f"graded below {lowest.label.en}: no award",
+                )
+            )
         changes[result.region.id] |= {"eligible_for_awards": not reasons, "ineligible_because": tuple(reasons)}
         if not reasons:
             eligible.append((rank, result.region.id))

@@ -94,12 +94,14 @@ class Misreporting:
 
     A difference beyond ``tolerance`` (a share 0-1, relative to the verified figure: 0.05 allows 5%) applies
     the deduction ``deduction`` (an id of ``[[deductions]]``) once per such figure; with
-    ``cancels_awards`` it also cancels awards, even if the deduction item alone does not.
+    ``cancels_awards`` it also cancels awards, even if the deduction item alone does not; with
+    ``max_grade`` (a grade id) a region with that deduction is graded at most that, whatever its bonuses.
     """
 
     deduction: str
     tolerance: Decimal = Decimal(0)
     cancels_awards: bool = True
+    max_grade: str | None = None
 
 
 @frozen
@@ -125,6 +127,7 @@ class Gate:
     min_attainment: Decimal = Decimal(1)
     effect: Literal["awards", "ranking"] = "awards"
     label: Label = MAIN_TARGETS
+    missed: Label | None = None  # the note when not passed (未过门槛：…), followed by the targets missed
 
 
 @frozen
@@ -144,8 +147,25 @@ class RankingSpec:
 
 
 @frozen
+class InspectionSpec:
+    """The inspection on the spot (督查考评): counties drawn per city and when the teams go.
+
+    ``least_counties`` to ``most_counties`` (1-100) counties are drawn in each city (一至二个县);
+    the teams start on ``starts`` (an ISO date, ``2007-12-03``) for about ``days`` (1-366) days.
+    """
+
+    least_counties: int = 1
+    most_counties: int | None = None
+    starts: str = ""
+    days: int | None = None
+
+
+@frozen
 class SchemeSpec:
-    """The scheme file, field for field: ``year`` 1900-2100, ``total_points`` > 0, ``tolerance`` a share 0-1."""
+    """The scheme file, field for field: ``year`` 1900-2100, ``total_points`` > 0, ``tolerance`` a share 0-1.
+
+    ``not_applicable`` is one of ``reweight``, ``zero``, ``full``; ``award_min_grade`` a grade's id.
+    """
 
     id: str
     title: Label
@@ -165,6 +185,9 @@ class SchemeSpec:
     ranking: RankingSpec = RankingSpec()
     tolerance: Decimal = Decimal(0)
     misreporting: Misreporting | None = None
+    not_applicable: str | None = None  # what a 0 ÷ 0 part of a compound item gets: reweight, zero or full
+    award_min_grade: str | None = None  # the lowest grade (an id of grades) that may win an award
+    inspection: InspectionSpec | None = None
 
 
 @frozen

@@ -14,6 +14,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -22,10 +23,19 @@ import cattrs
 from targetrule.convert import _structure_decimal, error_messages
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding, has_errors
-from targetrule.formulas import Compound, Formula, Parameter, Part, check_params, max_attainment
+from targetrule.formulas import NOT_APPLICABLE, Compound, Formula, Parameter, Part, check_params, max_attainment
 from targetrule.indicator import Indicator
 from targetrule.registry import Registry
-from targetrule.scheme import AreaSpec, ItemSpec, ResolvedArea, Scheme, SchemeSource, SchemeSpec, ScoredItem
+from targetrule.scheme import (
+    AreaSpec,
+    InspectionSpec,
+    ItemSpec,
+    ResolvedArea,
+    Scheme,
+    SchemeSource,
+    SchemeSpec,
+    ScoredItem,
+)
 from targetrule.text import Label
 
 
@@ -280,13 +290,42 @@ class _Resolver:
         for k, deduction in enumerate(spec.deductions):
             what = (f"扣分项 {deduction.id} 的分值", f"the points of deduction {deduction.id}")
             self.value(deduction.points, f"$.deductions[{k}].points", what, 0)
+        if spec.not_applicable is not None and spec.not_applicable not in NOT_APPLICABLE:
+            what = ("分母为 0 时的处理 not_applicable", "what a 0 ÷ 0 part gets (not_applicable)")
+            self.bad_value(
+                "$.not_applicable", what, ("、".join(NOT_APPLICABLE), ", ".join(NOT_APPLICABLE)), spec.not_applicable
+            )
         if spec.misreporting is not None:
             what = ("弄虚作假的容差", "the misreporting tolerance")
             self.value(spec.misreporting.tolerance, "$.misreporting.tolerance", what, 0, 1, expected=_SHARE)
+        if spec.inspection is not None:
+            self.check_inspection(spec.inspection)
         for k, award in enumerate(spec.awards):
             what = (f"奖项 {award.id} 的名额", f"the number of {award.id} awards")
             if self.value(award.count, f"$.awards[{k}].count", what, 1):
                 self.value(award.count, f"$.awards[{k}].count", what, None, MOST_AWARDS)
+
+    def check_inspection(self, inspection: InspectionSpec) -> None:
+        """Counties per city 1-100, the most not below the least; days 1-366; the start an ISO date."""
+        least_ok = self.value(
+            inspection.least_counties,
+            "$.inspection.least_counties",
+            ("每市最少抽查县数", "the fewest counties"),
+            1,
+            100,
+        )
+        if inspection.most_counties is not None:
+            low = inspection.least_counties if least_ok else 1
+            what = ("每市最多抽查县数", "the most counties per city")
+            self.value(inspection.most_counties, "$.inspection.most_counties", what, low, 100)
+        if inspection.days is not None:
+            self.value(inspection.days, "$.inspection.days", ("督查天数", "the days of the inspection"), 1, 366)
+        if inspection.starts:
+            try:
+                date.fromisoformat(inspection.starts)
+            except ValueError:
+                what = ("督查开始日期", "the start of the inspection")
+                self.bad_value("$.inspection.starts", what, ("YYYY-MM-DD 日期", "a date YYYY-MM-DD"), inspection.starts)
 
     # -- areas, items, formulas and parameters ------------------------------------------------------------
 
@@ -367,6 +406,8 @@ class _Resolver:
     ) -> dict[str, Any] | None:
         specs = formula.param_specs()
         resolved: dict[str, Any] = {name: spec.default for name, spec in specs.items()}
+        if self.spec.not_applicable in NOT_APPLICABLE:  # the scheme's answer for every 0 ÷ 0 part, unless the item's
+            resolved |= {name: self.spec.not_applicable for name in resolved if name.endswith(".not_applicable")}
         ok = True
         for name, raw in given.items():
             spec = specs.get(name)
@@ -544,6 +585,8 @@ class _Resolver:
         if spec.misreporting is not None:
             deductions = [d.id for d in spec.deductions]
             self.reference(spec.misreporting.deduction, deductions, "$.misreporting.deduction")
+            self.reference(spec.misreporting.max_grade, grade_ids, "$.misreporting.max_grade")
+        self.reference(spec.award_min_grade, grade_ids, "$.award_min_grade")
 
     def reference(self, name: str | None, known: Iterable[str], path: str) -> None:
         known = list(known)
@@ -562,6 +605,8 @@ _SECTIONS = [
     "total_points",
     "aggregation",
     "tolerance",
+    "not_applicable",
+    "award_min_grade",
     "note",
     "plugins",
     "areas",
@@ -573,6 +618,7 @@ _SECTIONS = [
     "gate",
     "awards",
     "ranking",
+    "inspection",
 ]
 _TOKEN = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
 
@@ -641,6 +687,11 @@ def _param_number(raw: Any) -> Decimal:
 
 def parse_param(spec: Parameter, raw: Any) -> Any:
     """Turn a TOML value into a parameter value of the spec's shape, or raise :class:`ParamValueError`."""
+    if spec.choices:
+        if raw not in spec.choices or not isinstance(raw, str):
+            words = ", ".join(spec.choices)
+            raise ParamValueError(Label(f"应为 {words} 之一，实为 {raw!r}", f"expected one of {words}, got {raw!r}"))
+        return raw
     if spec.is_tiers:
         if not isinstance(raw, list) or not raw:
             raise ParamValueError(Label("应为 [[阈值, 得分率], …]", "expected [[threshold, attainment], …]"))

@@ -23,7 +23,7 @@ from attrs import evolve, frozen
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding, finding
 from targetrule.fingerprint import canonical_json
-from targetrule.ranking import standings, with_standing
+from targetrule.ranking import missed_targets, standings, with_standing
 from targetrule.region_scores import RegionScores
 from targetrule.results import Adjustment, Provenance, RegionResult
 from targetrule.scheme import Scheme
@@ -121,6 +121,7 @@ class _Summary(NamedTuple):
     vetoes: tuple[str, ...]
     adjustments: tuple[Adjustment, ...]
     scores: _TiePoints
+    gate_missed: tuple[Label, ...] = ()  # the gate's targets missed, named in the gate note
 
 
 class EvaluationStream:
@@ -229,6 +230,7 @@ class EvaluationStream:
             result.vetoes,
             result.adjustments,
             _TiePoints(self._tie_index, values),
+            () if result.gate_passed else missed_targets(result, self._scheme),
         )
 
     @exact

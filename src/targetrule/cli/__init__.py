@@ -1,8 +1,8 @@
 """The ``targetrule`` command line: plugins and schemes, templates, validation, evaluation, explanations.
 
 Beside those: ``compare`` (two schemes on the same data), ``spot-check`` (the counties to
-inspect) and ``new-plugin`` (a plugin distribution to start from). Every command takes
-``--lang zh|en`` and ``--json``; docs/cli/ has a page per command.
+inspect), ``plan`` (the inspection teams' plan) and ``new-plugin`` (a plugin distribution to start
+from). Every command takes ``--lang zh|en`` and ``--json``; docs/cli/ has a page per command.
 
 Exit codes (the ``EXIT_*`` constants of ``errors.py``, listed in ``EXIT_CODES_HELP``): 0 ok; 1 the
 data has findings with errors, or the regions could not be ranked; 2 usage error (a wrong option, a missing
@@ -14,7 +14,7 @@ the traceback goes to a log file); 130 interrupted (Ctrl-C). No error shows a tr
 
 This package holds the ``main`` group; each command group is a module beside it that parses its
 arguments, calls the library and prints: ``discover`` (plugins, indicators, scheme), ``data``
-(template, validate), ``evaluation`` (evaluate, explain, compare), ``inspection`` (spot-check),
+(template, validate), ``evaluation`` (evaluate, explain, compare), ``inspection`` (spot-check, plan),
 ``authoring`` (new-plugin). ``errors`` is how a command ends, ``options`` what every command
 shares, ``output`` what it prints; the text itself is written by ``targetrule.formats.text_*``.
 File formats are imported inside the commands that use them (only the light ``text_*`` at the
@@ -93,6 +93,7 @@ for command in (
     evaluation.compare,
     streaming.stream_command,
     inspection.spot_check_command,
+    inspection.plan_command,
     authoring.new_plugin,
 ):
     main.add_command(command)

@@ -10,7 +10,9 @@ import click
 
 from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, interrupts_deferred, usage
 from targetrule.cli.options import (
+    chosen_department,
     common,
+    department_option,
     evaluate_file,
     load_scheme,
     scheme_inputs,
@@ -18,7 +20,12 @@ from targetrule.cli.options import (
     verified_option,
 )
 from targetrule.cli.output import echo_lines, emit_json, findings_json
-from targetrule.formats.text_explain import area_explanation, indicator_explanation, region_explanation
+from targetrule.formats.text_explain import (
+    area_explanation,
+    department_explanation,
+    indicator_explanation,
+    region_explanation,
+)
 from targetrule.formats.text_findings import first_errors
 from targetrule.formats.text_lang import say
 from targetrule.formats.text_ranking import ranking_summary
@@ -125,6 +132,7 @@ def evaluate(
 @click.argument("region")
 @click.argument("target", required=False, metavar="[INDICATOR|AREA]")
 @click.option("--lenient", is_flag=True, help="Explain under lenient mode / 宽松模式.")
+@department_option
 @verified_option
 @common
 def explain(
@@ -133,15 +141,19 @@ def explain(
     region: str,
     target: str | None,
     lenient: bool,
+    department: str | None,
     verified: Path | None,
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Explain why REGION got its score: overall, for one area or for one indicator / 解释得分."""
+    """Explain why REGION got its score: overall, for one area, one indicator or one department's items / 解释得分."""
     from targetrule.findings import did_you_mean
 
     engine = selected_engine()
     loaded_scheme = load_scheme(engine, scheme)
+    department = chosen_department(loaded_scheme, department)
+    if department is not None and target is not None:
+        raise usage("--department 与指标或领域只能给一个", "give --department or an indicator or area, not both")
     evaluation, _ = evaluate_file(engine, loaded_scheme, data, lenient=lenient, verified=verified)
     known = {r.region.id: r for r in evaluation.regions}
     by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
@@ -150,12 +162,21 @@ def explain(
         hint = did_you_mean(region, list(known))
         extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
         raise usage(f"数据中没有地区 {region}{extra_zh}", f"no region {region} in the data{extra_en}")
+    from targetrule.departments import items_of
     from targetrule.plain_json import region_to_dict
 
     region_dict = region_to_dict(result)
-    if target is None:
+    detail: dict[str, Any]
+    if department is not None:
+        lines = department_explanation(result, loaded_scheme, department, lang)
+        ids = {item.indicator.id for item in items_of(loaded_scheme, department)}
+        detail = {
+            "department": department,
+            "indicators": [i for a in region_dict["areas"] for i in a["indicators"] if i["indicator"] in ids],
+        }
+    elif target is None:
         lines = region_explanation(result, evaluation, loaded_scheme, lang)
-        detail: dict[str, Any] = region_dict
+        detail = region_dict
     else:
         areas = {a.area: a for a in result.areas}
         indicators_ = {i.indicator: i for i in result.indicators()}

@@ -40,6 +40,33 @@ verified_option = click.option(
 )
 
 
+department_option = click.option(
+    "--department",
+    metavar="ID",
+    help="Only the items this department answers for (牵头部门), e.g. civil_affairs / 只看该牵头部门的指标.",
+)
+
+
+def chosen_department(scheme: Scheme, department: str | None) -> str | None:
+    """``--department`` checked against the departments the scheme's items declare (a usage error if unknown)."""
+    from targetrule.cli.errors import usage
+    from targetrule.departments import departments
+    from targetrule.findings import did_you_mean
+
+    if department is None:
+        return None
+    known = [d.id for d in departments(scheme)]
+    if department not in known:
+        hint = did_you_mean(department, known)
+        extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
+        listed = ", ".join(known) or "—"
+        raise usage(
+            f"方案中没有牵头部门 {department}{extra_zh}（可选：{listed}）",
+            f"no department {department} in the scheme{extra_en} (known: {listed})",
+        )
+    return department
+
+
 def common(command: F) -> F:
     """Add ``--lang`` and ``--json`` and the error handling every command shares."""
     return cast(F, lang_option(json_option(handle_errors(exact(command)))))

@@ -32,6 +32,9 @@ def indicator_json(item: ScoredItem) -> dict[str, Any]:
         "weight": str(item.weight),
         "formula": item.formula.family,
         "direction": indicator.direction.value,
+        "department": None
+        if indicator.department is None
+        else {"id": indicator.department.id, "label": label_json(indicator.department.label)},
         "inputs": [
             {
                 "name": spec.name,
@@ -113,6 +116,25 @@ def scheme_json(scheme: Scheme) -> dict[str, Any]:
             "indicators": list(spec.gate.indicators),
             "min_attainment": str(spec.gate.min_attainment),
             "effect": spec.gate.effect,
+            "missed": None if spec.gate.missed is None else label_json(spec.gate.missed),
+        },
+        "award_min_grade": spec.award_min_grade,
+        "not_applicable": spec.not_applicable,
+        "misreporting": None
+        if spec.misreporting is None
+        else {
+            "deduction": spec.misreporting.deduction,
+            "tolerance": str(spec.misreporting.tolerance),
+            "cancels_awards": spec.misreporting.cancels_awards,
+            "max_grade": spec.misreporting.max_grade,
+        },
+        "inspection": None
+        if spec.inspection is None
+        else {
+            "least_counties": spec.inspection.least_counties,
+            "most_counties": spec.inspection.most_counties,
+            "starts": spec.inspection.starts,
+            "days": spec.inspection.days,
         },
     }
 

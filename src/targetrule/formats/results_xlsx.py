@@ -23,7 +23,8 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> None:
+def add_sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> Any:
+    """A sheet with bilingual bold headers, the rows (text neutralised, numbers as numbers), frozen header row."""
     from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
 
     ws = book.create_sheet(title)
@@ -47,6 +48,7 @@ def _sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: Sequ
     for col, size in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = size
     ws.freeze_panes = "A2"
+    return ws
 
 
 def render_xlsx(evaluation: Evaluation) -> bytes:
@@ -55,7 +57,7 @@ def render_xlsx(evaluation: Evaluation) -> bytes:
     book = openpyxl.Workbook()
     book.remove(book.active)
     regions = report_order(evaluation)
-    _sheet(
+    add_sheet(
         book,
         "排名",
         [
@@ -87,13 +89,13 @@ def render_xlsx(evaluation: Evaluation) -> bytes:
         ],
     )
     areas = regions[0].areas if regions else ()
-    _sheet(
+    add_sheet(
         book,
         "领域得分",
         [("地区", "region"), ("名称", "name")] + [(a.label.zh, a.label.en) for a in areas] + [("合计", "total")],
         [(r.region.id, r.region.name, *(a.points for a in r.areas), r.base_points) for r in regions],
     )
-    _sheet(
+    add_sheet(
         book,
         "指标得分",
         [
@@ -112,7 +114,7 @@ def render_xlsx(evaluation: Evaluation) -> bytes:
             for i in r.indicators()
         ],
     )
-    _sheet(
+    add_sheet(
         book,
         "问题",
         [
@@ -127,7 +129,7 @@ def render_xlsx(evaluation: Evaluation) -> bytes:
         [(f.code, f.severity.value, f.region, f.indicator, f.input, f.path, f.message) for f in evaluation.findings],
     )
     p = evaluation.provenance
-    _sheet(
+    add_sheet(
         book,
         "来源",
         [("项目", "item"), ("值", "value")],

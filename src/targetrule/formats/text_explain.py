@@ -48,6 +48,26 @@ def region_explanation(result: RegionResult, evaluation: Evaluation, scheme: Sch
     return lines
 
 
+def department_explanation(result: RegionResult, scheme: Scheme, department: str, lang: Lang) -> list[str]:
+    """A region's items that one department answers for (牵头部门): each item's points and why, then their total."""
+    from decimal import Decimal
+
+    from targetrule.departments import departments, items_of
+    from targetrule.rounding import fmt
+
+    label = next(d.label for d in departments(scheme) if d.id == department)
+    ids = {item.indicator.id for item in items_of(scheme, department)}
+    mine = [i for i in result.indicators() if i.indicator in ids]
+    lines = [f"{result.region.name(lang)} ({result.region.id}) — {label(lang)}"]
+    lines += [f"  {i.label(lang)} {fmt(i.points)}/{fmt(i.max_points)}: {i.explanation()(lang)}" for i in mine]
+    points = fmt(sum((i.points for i in mine), Decimal(0)))
+    most = fmt(sum((i.max_points for i in mine), Decimal(0)))
+    lines.append(
+        say(lang, f"  合计 {points}/{most} 分（{len(mine)} 项）", f"  total {points}/{most} ({len(mine)} items)")
+    )
+    return lines
+
+
 def area_explanation(area: AreaResult, lang: Lang) -> list[str]:
     """One area: its explanation, then each of its indicators' explanations."""
     lines = [f"{area.label(lang)}: {area.explanation()(lang)}"]

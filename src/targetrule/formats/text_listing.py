@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from targetrule.formats.text_findings import finding_line
@@ -10,9 +11,10 @@ from targetrule.formats.text_lang import list_separator, say
 from targetrule.formats.text_table import pad, table
 
 if TYPE_CHECKING:
+    from targetrule.inspection.plan import Plan
     from targetrule.inspection.spot_check import SpotCheck
     from targetrule.registry import PluginInfo
-    from targetrule.scheme import Scheme
+    from targetrule.scheme import Scheme, ScoredItem
     from targetrule.text import Lang
 
 
@@ -26,11 +28,11 @@ def plugins_listing(infos: Sequence[PluginInfo], lang: Lang) -> list[str]:
     return [*table(headers, rows).split("\n"), say(lang, f"共 {len(infos)} 个插件", f"{len(infos)} plugins")]
 
 
-def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
-    """A table of the scheme's indicators (area, clause, id, points, formula, label), then their count."""
+def indicators_listing(scheme: Scheme, lang: Lang, items: Sequence[ScoredItem] | None = None) -> list[str]:
+    """A table of the scheme's indicators (or of ``items``): area, clause, id, points, formula, department, label."""
     from targetrule.rounding import fmt_plain
 
-    items = scheme.items()
+    items = scheme.items() if items is None else items
     areas = {a.spec.id: a.spec.label(lang) for a in scheme.areas}
     headers = [
         say(lang, "领域", "area"),
@@ -38,6 +40,7 @@ def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
         say(lang, "编号", "id"),
         say(lang, "分值", "points"),
         say(lang, "公式", "formula"),
+        say(lang, "牵头部门", "department"),
         say(lang, "指标", "indicator"),
     ]
     rows = [
@@ -47,11 +50,13 @@ def indicators_listing(scheme: Scheme, lang: Lang) -> list[str]:
             item.indicator.id,
             fmt_plain(item.points),
             item.formula.family,
+            item.indicator.department.label(lang) if item.indicator.department else "—",
             item.indicator.label(lang),
         ]
         for item in items
     ]
-    count = say(lang, f"共 {len(items)} 项指标", f"{len(items)} indicators")
+    total = fmt_plain(sum((item.points for item in items), Decimal(0)))
+    count = say(lang, f"共 {len(items)} 项指标，{total} 分", f"{len(items)} indicators, {total} points")
     return [*table(headers, rows, numeric=[3]).split("\n"), count]
 
 
@@ -101,6 +106,49 @@ def scheme_listing(scheme: Scheme, lang: Lang) -> list[str]:
     if spec.gate is not None:
         names = ", ".join(spec.gate.indicators)
         lines.append(say(lang, f"门槛：{spec.gate.label.zh}（{names}）", f"gate: {spec.gate.label.en} ({names})"))
+    lines += office_rules(scheme, lang)
+    return lines
+
+
+_NOT_APPLICABLE_SAID = {
+    "reweight": ("权重移至其他部分", "its weight moves to the other parts"),
+    "zero": ("计 0 分", "it scores 0"),
+    "full": ("计满分", "it scores full marks"),
+}
+
+
+def office_rules(scheme: Scheme, lang: Lang) -> list[str]:
+    """The scheme's rules on awards, misreporting, 0 ÷ 0 parts and the inspection, one line each."""
+    spec = scheme.spec
+    grades = {g.id: g.label for g in spec.grades}
+    lines = []
+    if spec.award_min_grade in grades:
+        lowest = grades[spec.award_min_grade]
+        lines.append(say(lang, f"评奖最低等次：{lowest.zh}", f"awards need at least: {lowest.en}"))
+    table = spec.misreporting
+    if table is not None and table.max_grade in grades:
+        cap = grades[table.max_grade]
+        lines.append(say(lang, f"弄虚作假：等次至多“{cap.zh}”", f"misreporting: graded at most {cap.en}"))
+    if spec.not_applicable in _NOT_APPLICABLE_SAID:
+        zh, en = _NOT_APPLICABLE_SAID[spec.not_applicable]
+        lines.append(say(lang, f"分母为 0 的部分不适用：{zh}", f"a part whose denominator is 0 does not apply: {en}"))
+    inspection = spec.inspection
+    if inspection is not None:
+        most = inspection.most_counties if inspection.most_counties is not None else "—"
+        counties = f"{inspection.least_counties}–{most}"
+        when_zh = f"{inspection.starts} 起约 {inspection.days} 天，" if inspection.starts and inspection.days else ""
+        when_en = (
+            f"from {inspection.starts} for about {inspection.days} days, "
+            if inspection.starts and inspection.days
+            else ""
+        )
+        lines.append(
+            say(
+                lang,
+                f"督查：{when_zh}每市抽查 {counties} 个县（市、区）",
+                f"inspection: {when_en}{counties} counties per city",
+            )
+        )
     return lines
 
 
@@ -118,4 +166,59 @@ def draw_listing(draw: SpotCheck, names: Mapping[str, str], lang: Lang) -> list[
     ]
     lines += table(headers, rows, numeric=[2]).split("\n")
     lines += [finding_line(item, lang) for item in draw.findings]
+    return lines
+
+
+def plan_listing(plan: Plan, names: Mapping[str, str], lang: Lang) -> list[str]:
+    """The inspection plan: its window and draw, a table of the teams, a table of each city's counties, findings."""
+    sep = list_separator(lang)
+    draw = plan.draw
+
+    def named(ids: Sequence[str]) -> str:
+        return sep.join(names.get(i, i) for i in ids)
+
+    window = ""
+    if plan.starts:
+        days = plan.days if plan.days is not None else "—"
+        window = say(lang, f"{plan.starts} 起约 {days} 天；", f"from {plan.starts} for about {days} days; ")
+    lines = [
+        say(lang, f"督查考评计划（{plan.scheme}）", f"inspection plan ({plan.scheme})"),
+        window
+        + say(
+            lang,
+            f"抽签种子 {draw.seed}，方法 {draw.method}，每市抽查 {draw.count} 个县（市、区）",
+            f"seed {draw.seed}, method {draw.method}, {draw.count} counties per city",
+        ),
+    ]
+    headers = [
+        say(lang, "督查组", "team"),
+        say(lang, "组长", "leader"),
+        say(lang, "成员", "members"),
+        say(lang, "负责地区", "cities"),
+        say(lang, "日期", "dates"),
+    ]
+    rows = [
+        [
+            t.name,
+            t.leader,
+            sep.join(t.members),
+            named(t.cities),
+            f"{t.start.isoformat()} – {t.end.isoformat()}" if t.start and t.end else "—",
+        ]
+        for t in plan.teams
+    ]
+    lines += table(headers, rows).split("\n")
+    lines.append("")
+    headers = [
+        say(lang, "市（州）", "city"),
+        say(lang, "督查组", "team"),
+        say(lang, "抽中", "drawn"),
+        say(lang, "可选", "available"),
+    ]
+    rows = []
+    for d in draw.draws:
+        team = plan.team_of(d.city)
+        rows.append([names.get(d.city, d.city), team.name if team else "—", named(d.counties), str(len(d.available))])
+    lines += table(headers, rows, numeric=[3]).split("\n")
+    lines += [finding_line(item, lang) for item in (*plan.findings, *draw.findings)]
     return lines

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import CappedCompletion, Compound, Direction, Indicator, Input, Kind, Label, Part, PerPoint, Ratio, Role
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 Named = tuple[str, Label]
 
@@ -55,10 +56,17 @@ def count_and_rate(
                 Part(
                     "count", CappedCompletion(actual=count_name, target="target"), count_weight, Label("人数", "count")
                 ),
-                Part(rate_part, PerPoint(rate=rate_name, standard_input=rate_target_name), rate_weight, rate_label),
+                Part(
+                    rate_part,
+                    PerPoint(rate=rate_name, standard_input=rate_target_name),
+                    rate_weight,
+                    rate_label,
+                    applies_if=count_name,  # nobody trained: the rate after training is 0 ÷ 0
+                ),
             )
         ),
         direction=Direction.HIGHER,
+        department=LABOUR_AND_SOCIAL_SECURITY,
     )
 
 
@@ -110,4 +118,5 @@ def participants_with_migrant_workers(
             )
         ),
         direction=Direction.HIGHER,
+        department=LABOUR_AND_SOCIAL_SECURITY,
     )

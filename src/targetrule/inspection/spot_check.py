@@ -26,6 +26,7 @@ from attrs import frozen
 
 from targetrule.findings import Finding, FindingsError, finding
 from targetrule.inspection.hierarchy import PROVINCE_KINDS, build_hierarchy, is_city, is_county
+from targetrule.scheme import Scheme
 from targetrule.submissions import Region, Submissions
 
 METHOD = "targetrule.spot_check/1"
@@ -103,6 +104,7 @@ def spot_check(
     count: int = 1,
     *,
     include_survey_only: bool = False,
+    scheme: Scheme | None = None,
 ) -> SpotCheck:
     """Draw ``count`` counties in every city, reproducibly from the integer ``seed``.
 
@@ -110,10 +112,13 @@ def spot_check(
     which a county names its city as ``parent`` (see :mod:`targetrule.inspection.hierarchy`). Survey-only
     regions (督查调研) are left out unless ``include_survey_only``.
     A city with fewer counties than ``count`` has all of them drawn, with a finding saying so.
+    With a ``scheme`` whose ``[inspection]`` bounds the counties per city (一至二个), a ``count``
+    outside them raises :class:`SpotCheckError`.
     """
     number = parse_seed(seed)
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise SpotCheckError([finding("spot_check.bad_count", path="count", value=count)])
+    check_count(count, scheme)
     groups, found = _groups(counties, include_survey_only)
     draws: list[Draw] = []
     problems: list[Finding] = list(found)
@@ -126,6 +131,25 @@ def spot_check(
             problems.append(finding("spot_check.too_few", region=city, value=count, available=len(available)))
         draws.append(Draw(city, tuple(ordered[:count]), available))
     return SpotCheck(number, count, METHOD, tuple(draws), tuple(problems))
+
+
+def check_count(count: int, scheme: Scheme | None) -> None:
+    """Raise :class:`SpotCheckError` unless ``count`` is within the scheme's counties per city."""
+    inspection = scheme.spec.inspection if scheme is not None else None
+    if inspection is None or scheme is None:
+        return
+    most = inspection.most_counties
+    if count < inspection.least_counties or (most is not None and count > most):
+        shown = "—" if most is None else most
+        where = finding(
+            "spot_check.count_outside_scheme",
+            path="count",
+            value=count,
+            scheme=scheme.id,
+            least=inspection.least_counties,
+            most=shown,
+        )
+        raise SpotCheckError([where])
 
 
 def _groups(counties: CountiesLike, include_survey_only: bool) -> tuple[dict[str, list[str]], tuple[Finding, ...]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.budget",
@@ -18,6 +19,7 @@ INDICATOR = Indicator(
         "Rate at which the local minimum budget for urban allowance funds is in place in full",
     ),
     reference="一（九）3",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input(

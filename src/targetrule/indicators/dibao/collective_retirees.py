@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Ratio, Role, hookimpl
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.collective_retirees",
@@ -19,6 +20,7 @@ INDICATOR = Indicator(
         "Rate at which living expenses are paid to retirees of collective enterprises that never joined insurance",
     ),
     reference="一（九）6",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input(

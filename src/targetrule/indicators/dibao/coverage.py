@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import Compound, Direction, Indicator, Input, Kind, Label, Part, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.coverage",
@@ -20,6 +21,7 @@ INDICATOR = Indicator(
         "Rate at which eligible urban residents in hardship are all covered and given allowances by category",
     ),
     reference="一（九）1",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input(
@@ -70,9 +72,19 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("coverage", PerPoint(rate="coverage_rate"), Decimal("0.7"), Label("应保尽保", "coverage")),
             Part(
-                "category", PerPoint(rate="category_rate"), Decimal("0.3"), Label("分类施保", "assistance by category")
+                "coverage",
+                PerPoint(rate="coverage_rate"),
+                Decimal("0.7"),
+                Label("应保尽保", "coverage"),
+                applies_if="eligible",
+            ),
+            Part(
+                "category",
+                PerPoint(rate="category_rate"),
+                Decimal("0.3"),
+                Label("分类施保", "assistance by category"),
+                applies_if="category_due",
             ),
         )
     ),

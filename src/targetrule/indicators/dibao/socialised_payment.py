@@ -26,6 +26,7 @@ from targetrule import (
     Role,
     hookimpl,
 )
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.socialised_payment",
@@ -36,6 +37,7 @@ INDICATOR = Indicator(
         " and the information system meets the standard",
     ),
     reference="一（九）4",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input("recipients", Label("城市低保对象人数", "urban allowance recipients"), Kind.COUNT, Role.ACTUAL, "人"),
@@ -74,13 +76,18 @@ INDICATOR = Indicator(
     formula=Compound(
         (
             Part(
-                "payment", PerPoint(rate="socialised_rate"), Decimal("0.5"), Label("社会化发放", "socialised payment")
+                "payment",
+                PerPoint(rate="socialised_rate"),
+                Decimal("0.5"),
+                Label("社会化发放", "socialised payment"),
+                applies_if="recipients",
             ),
             Part(
                 "information",
                 CappedCompletion(actual="it_compliant", target="localities"),
                 Decimal("0.5"),
                 Label("信息系统达标", "information system"),
+                applies_if="localities",
             ),
         )
     ),

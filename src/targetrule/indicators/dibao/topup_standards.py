@@ -21,12 +21,14 @@ from targetrule import (
     Role,
     hookimpl,
 )
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.topup_standards",
     area="dibao",
     label=Label("城乡低保补差标准到位率", "Rate at which urban and rural allowance top-up standards are met"),
     reference="一（九）2",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input(

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Ratio, Role, hookimpl
+from targetrule.indicators._departments import CIVIL_AFFAIRS
 
 INDICATOR = Indicator(
     id="dibao.welfare_centres",
     area="dibao",
     label=Label("农村社会福利中心建设完成率", "Rate of completion of rural social-welfare centres"),
     reference="一（九）5",
+    department=CIVIL_AFFAIRS,
     unit="%",
     inputs=(
         Input(

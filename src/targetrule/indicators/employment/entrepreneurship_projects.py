@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.entrepreneurship_projects",
     area="employment",
     label=Label("创业促就业成功项目数量", 'Successful "promoting employment through entrepreneurship" projects'),
     reference="一（一）4",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="个",
     inputs=(
         Input(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.fund_budget",
@@ -18,6 +19,7 @@ INDICATOR = Indicator(
         "Rate at which the minimum budget for employment and re-employment funds is in place",
     ),
     reference="一（一）7",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.guaranteed_loans",
     area="employment",
     label=Label("小额担保贷款当年新发放金额", "Small guaranteed loans newly issued this year"),
     reference="一（一）10",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="万元",
     inputs=(
         Input(

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.labour_export",
     area="employment",
     label=Label("劳务输出人数", "Labour export"),
     reference="一（一）8",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="人",
     inputs=(
         Input(

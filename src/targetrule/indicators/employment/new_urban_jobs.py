@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.new_urban_jobs",
     area="employment",
     label=Label("城镇新增就业人数", "New urban jobs"),
     reference="一（一）1",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="人",
     inputs=(
         Input(

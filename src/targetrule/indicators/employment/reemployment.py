@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.reemployment",
     area="employment",
     label=Label("下岗失业人员再就业人数", "Laid-off and unemployed people re-employed"),
     reference="一（一）2",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="人",
     inputs=(
         Input(

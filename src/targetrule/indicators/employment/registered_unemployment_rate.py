@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import ControlCeiling, Direction, Indicator, Input, Kind, Label, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.registered_unemployment_rate",
     area="employment",
     label=Label("城镇登记失业率", "Urban registered unemployment rate"),
     reference="一（一）3",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

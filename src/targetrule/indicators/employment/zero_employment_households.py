@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="employment.zero_employment_households",
     area="employment",
     label=Label("解决零就业家庭比率", 'Rate of "zero-employment families" resolved'),
     reference="一（一）6",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="golden_insurance.data_centre",
     area="golden_insurance",
     label=Label("市级数据中心基础建设完成率", "Rate of completion of the city-level data centre's basic construction"),
     reference="一（八）2",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input("planned", Label("计划建设任务数", "construction tasks planned"), Kind.COUNT, Role.TARGET, "项"),

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="golden_insurance.fund_compliance",
     area="golden_insurance",
     label=Label("基金管理合规率", "Rate of fund management in compliance"),
     reference="一（八）1",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input("funds", Label("全部基金", "all funds examined"), Kind.AMOUNT, Role.ACTUAL, "万元"),

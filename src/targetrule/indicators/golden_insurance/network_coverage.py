@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="golden_insurance.network_coverage",
@@ -17,6 +18,7 @@ INDICATOR = Indicator(
         "劳动保障城域网建设覆盖率", "Coverage rate of the labour-and-social-security metropolitan area network"
     ),
     reference="一（八）3",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="injury_maternity.maternity_participants",
     area="injury_maternity",
     label=Label("生育保险参保人数", "Participants in maternity insurance"),
     reference="一（七）2",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="人",
     inputs=(
         Input(

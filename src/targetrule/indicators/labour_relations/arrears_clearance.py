@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="labour_relations.arrears_clearance",
     area="labour_relations",
     label=Label("企业历史拖欠工资清欠率", "Rate of historical wage arrears in enterprises cleared"),
     reference="一（三）2",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import Compound, Direction, Indicator, Input, Kind, Label, Part, Ratio, Role, ThresholdTiers, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="labour_relations.case_closure",
@@ -19,6 +20,7 @@ INDICATOR = Indicator(
         "Rate of reported and complained cases closed, and rate of administrative reconsiderations upheld",
     ),
     reference="一（三）4",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(
@@ -63,12 +65,19 @@ INDICATOR = Indicator(
     ),
     formula=Compound(
         (
-            Part("closure", ThresholdTiers(rate="closure_rate"), Decimal("0.6"), Label("结案率", "case closure")),
+            Part(
+                "closure",
+                ThresholdTiers(rate="closure_rate"),
+                Decimal("0.6"),
+                Label("结案率", "case closure"),
+                applies_if="accepted",
+            ),
             Part(
                 "upheld",
                 ThresholdTiers(rate="upheld_rate"),
                 Decimal("0.4"),
                 Label("行政复议维持率", "reconsiderations upheld"),
+                applies_if="reviews_decided",
             ),
         )
     ),

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, Ratio, Role, ThresholdTiers, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="labour_relations.contract_signing",
     area="labour_relations",
     label=Label("企业劳动合同签订率", "Rate of labour contracts signed in enterprises"),
     reference="一（三）1",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

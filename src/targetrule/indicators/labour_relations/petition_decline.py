@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import DeclineRate, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="labour_relations.petition_decline",
@@ -18,6 +19,7 @@ INDICATOR = Indicator(
         "Rate of decline in workers and citizens petitioning at the province or in Beijing",
     ),
     reference="一（三）5",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input(

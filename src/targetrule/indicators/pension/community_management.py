@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, Ratio, Role, ThresholdTiers, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="pension.community_management",
     area="pension",
     label=Label("社区管理率", "Rate of retirees under community management"),
     reference="一（四）4",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input("retirees", Label("企业退休人员数", "enterprise retirees"), Kind.COUNT, Role.ACTUAL, "人"),

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="pension.paid_on_time",
     area="pension",
     label=Label("基本养老金按时足额发放率", "Rate of basic pensions paid on time and in full"),
     reference="一（四）3",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input("due", Label("应发放的基本养老金", "basic pensions due"), Kind.AMOUNT, Role.ACTUAL, "万元"),

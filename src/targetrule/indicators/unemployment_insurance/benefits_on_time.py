@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import Direction, Indicator, Input, Kind, Label, PerPoint, Ratio, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="unemployment_insurance.benefits_on_time",
     area="unemployment_insurance",
     label=Label("失业保险金按时足额发放率", "Rate of unemployment benefits paid on time and in full"),
     reference="一（五）3",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="%",
     inputs=(
         Input("due", Label("应发放失业保险金", "unemployment benefits due"), Kind.AMOUNT, Role.ACTUAL, "万元"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="unemployment_insurance.contributions",
@@ -17,6 +18,7 @@ INDICATOR = Indicator(
         "失业保险费征缴金额（含清欠）", "Unemployment insurance contributions collected (arrears recovered included)"
     ),
     reference="一（五）2",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="万元",
     inputs=(
         Input(

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from targetrule import CappedCompletion, Direction, Indicator, Input, Kind, Label, Role, hookimpl
+from targetrule.indicators._departments import LABOUR_AND_SOCIAL_SECURITY
 
 INDICATOR = Indicator(
     id="unemployment_insurance.participants",
     area="unemployment_insurance",
     label=Label("失业保险参保人数", "Participants in unemployment insurance"),
     reference="一（五）1",
+    department=LABOUR_AND_SOCIAL_SECURITY,
     unit="人",
     inputs=(
         Input(
