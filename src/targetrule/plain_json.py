@@ -46,6 +46,9 @@ def _indicator(result: IndicatorResult, failed: list[tuple[IndicatorResult, str,
     return {
         "indicator": result.indicator,
         "label": _label(result.label),
+        "department": None
+        if result.department is None
+        else {"id": result.department.id, "label": _label(result.department.label)},
         "status": result.status.value,
         "max_points": _num(result.max_points),
         "points": _num(result.points),

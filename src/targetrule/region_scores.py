@@ -136,7 +136,15 @@ class RegionScores:
             attainment = _attainment_again(item, values, _points(points))
         status = Status.NOT_SCORED if points is None else Status.SCORED
         return IndicatorResult(
-            item.indicator.id, item.label, item.area, status, item.max_points, _points(points), attainment, values
+            item.indicator.id,
+            item.label,
+            item.area,
+            status,
+            item.max_points,
+            _points(points),
+            attainment,
+            values,
+            item.indicator.department,
         )
 
     def _values(self, item: ItemLayout) -> dict[str, Decimal]:

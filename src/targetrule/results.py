@@ -17,6 +17,7 @@ from attrs import field, frozen
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding
 from targetrule.formulas import Attainment
+from targetrule.indicator import Department
 from targetrule.region_scores import RegionScores
 from targetrule.rounding import fmt, fmt_plain
 from targetrule.submissions import Region
@@ -44,6 +45,7 @@ class IndicatorResult:
     points: Decimal
     attainment: Attainment | None
     values: Mapping[str, Decimal]
+    department: Department | None = None  # 牵头部门, as the indicator declares it
 
     def explanation(self) -> Label:
         """The formula's sentence with the real figures, then the points it gives."""

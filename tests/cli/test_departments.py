@@ -92,3 +92,15 @@ def test_explain_takes_a_department_or_a_target_not_both() -> None:
     )
     assert result.exit_code == 2
     assert "--department 与指标或领域只能给一个" in result.stderr
+
+
+def test_the_results_json_names_each_item_s_department(tmp_path: Path) -> None:
+    """Every indicator of results.json carries its 牵头部门: civil affairs for the 低保 items, labour for the rest."""
+    result = run("evaluate", "jilin-2007", "--example", "-o", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    items = {i["indicator"]: i["department"] for a in document["regions"][0]["areas"] for i in a["indicators"]}
+    assert len(items) == 40
+    assert items["dibao.coverage"]["label"]["zh"] == "省民政厅"
+    assert items["employment.new_urban_jobs"]["label"]["zh"] == "省劳动和社会保障厅"
+    assert sum(1 for d in items.values() if d["label"]["zh"] == "省民政厅") == 6
