@@ -1,0 +1,172 @@
+"""The analysis itself: draw, re-decide in chunks, tally ranks, grades and awards, then the Sobol indices.
+
+Memory is bounded by the chunk: each chunk's composites and ranks are tallied into per-region
+histograms and dropped, so a hundred thousand draws need no more than a few chunks' worth (the
+draws' parameters themselves are a few integers each, kept to be replayed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from targetrule.analysis.draws import DrawPlan, draw_factors, plan_of, to_parameters
+from targetrule.analysis.recompute import Problem, composites, decide_chunk, problem_of
+from targetrule.analysis.report import RegionSensitivity, SensitivityResult, SobolIndex, probability
+from targetrule.analysis.spec import UncertaintySpec
+from targetrule.registry import Registry
+from targetrule.results import Evaluation
+from targetrule.rounding import half_up
+from targetrule.scheme import Scheme
+
+CHUNK_ELEMENTS = 1 << 21  # composites per chunk (draws × regions): about 16 MB an array
+Progress = Callable[[int], None]
+
+
+def chunk_size(regions: int) -> int:
+    """How many draws one chunk holds for ``regions`` regions."""
+    return max(1, CHUNK_ELEMENTS // max(1, regions))
+
+
+class Tally:
+    """Per-region counts over the draws: ranks, grades, awards and the absolute rank shifts."""
+
+    def __init__(self, problem: Problem, grades: int) -> None:
+        candidates = problem.candidates.size
+        self.problem = problem
+        self.ranks = np.zeros((candidates, candidates + 1), dtype=np.int64)
+        self.grades = np.zeros((len(problem.results), grades), dtype=np.int64)
+        self.awards = np.zeros((candidates, len(problem.tiers) + 1), dtype=np.int64)
+        self.shift = np.zeros(candidates, dtype=np.int64)
+        self.draws = 0
+
+    def add(self, composite: NDArray[np.int64]) -> None:
+        """Decide one chunk of draws and count what it gave."""
+        decided = decide_chunk(self.problem, composite)
+        count, width = decided.rank.shape
+        offsets = np.arange(width, dtype=np.int64)[None, :]
+        self.ranks += np.bincount((offsets * (width + 1) + decided.rank).ravel(), minlength=self.ranks.size).reshape(
+            self.ranks.shape
+        )
+        g = self.grades.shape[1]
+        regions = np.arange(self.grades.shape[0], dtype=np.int64)[None, :]
+        self.grades += np.bincount((regions * g + decided.grade).ravel(), minlength=self.grades.size).reshape(
+            self.grades.shape
+        )
+        a = self.awards.shape[1]
+        self.awards += np.bincount((offsets * a + decided.award).ravel(), minlength=self.awards.size).reshape(
+            self.awards.shape
+        )
+        self.shift += np.abs(decided.rank - self.problem.nominal_rank[None, :]).sum(axis=0)
+        self.draws += count
+
+
+def analyse(
+    evaluation: Evaluation,
+    scheme: Scheme,
+    spec: UncertaintySpec,
+    registry: Registry,
+    *,
+    draws: int,
+    seed: int,
+    progress: Progress | None = None,
+) -> SensitivityResult:
+    """Run ``draws`` draws of ``spec`` (seeded by ``seed``) over ``evaluation`` and report."""
+    plan = plan_of(scheme, spec)
+    methods = [registry.aggregations[name] if name != scheme.aggregation.name else scheme.aggregation for name in plan.alternatives]
+    problem = problem_of(evaluation, scheme, plan, methods)
+    rng = np.random.default_rng(seed)
+    factors = draw_factors(plan, draws, rng)
+    units, choice = to_parameters(plan, factors)
+    tally = Tally(problem, len(scheme.spec.grades))
+    step = chunk_size(len(problem.results))
+    for start in range(0, draws, step):
+        stop = min(draws, start + step)
+        tally.add(composites(problem, plan, units[start:stop], choice[start:stop]))
+        if progress is not None:
+            progress(stop - start)
+    sobol: tuple[SobolIndex, ...] = ()
+    runs = 0
+    if spec.sobol.enabled and draws > 0:
+        from targetrule.analysis.sobol import sobol_indices
+
+        sobol, runs = sobol_indices(problem, plan, np.random.default_rng([seed, 1]))
+    return _result(evaluation, scheme, spec, plan, problem, tally, sobol, runs, units, choice, seed)
+
+
+def _result(
+    evaluation: Evaluation,
+    scheme: Scheme,
+    spec: UncertaintySpec,
+    plan: DrawPlan,
+    problem: Problem,
+    tally: Tally,
+    sobol: tuple[SobolIndex, ...],
+    runs: int,
+    units: NDArray[np.int64],
+    choice: NDArray[np.int64],
+    seed: int,
+) -> SensitivityResult:
+    grades = scheme.spec.grades
+    tiers = scheme.spec.awards
+    column = {int(j): c for c, j in enumerate(problem.candidates)}
+    n = tally.draws
+    regions = []
+    for j, result in enumerate(problem.results):
+        c = column.get(j)
+        grade_p = {g.id: probability(int(tally.grades[j, i]), n) for i, g in enumerate(grades)}
+        if c is None:
+            regions.append(
+                RegionSensitivity(
+                    result.region.id, result.region.name, result.survey_only, None, None, None, None,
+                    result.grade, grade_p, None, {},
+                )
+            )
+            continue
+        counts = tally.ranks[c]
+        cumulative = np.cumsum(counts)
+        award_p = {t.id: probability(int(tally.awards[c, i]), n) for i, t in enumerate(tiers)}
+        regions.append(
+            RegionSensitivity(
+                region=result.region.id,
+                name=result.region.name,
+                survey_only=result.survey_only,
+                nominal_rank=result.rank,
+                median_rank=_percentile(cumulative, n, 50),
+                band=(_percentile(cumulative, n, 5), _percentile(cumulative, n, 95)) if n else None,
+                mean_abs_shift=half_up(Decimal(int(tally.shift[c])) / Decimal(n), Decimal("0.0001")) if n else None,
+                nominal_grade=result.grade,
+                grade_probability=grade_p,
+                nominal_award=result.award,
+                award_probability=award_p,
+            )
+        )
+    width = max(1, problem.candidates.size)
+    overall = Decimal(int(tally.shift.sum())) / Decimal(max(1, n) * width)
+    return SensitivityResult(
+        scheme=scheme.id,
+        scheme_sha256=scheme.sha256,
+        input_sha256=evaluation.provenance.input_sha256,
+        draws=n,
+        seed=seed,
+        spec=spec,
+        regions=tuple(regions),
+        sobol=sobol,
+        sobol_samples=runs,
+        grades=tuple((g.id, g.label) for g in grades),
+        awards=tuple((t.id, t.label) for t in tiers),
+        mean_abs_shift=half_up(overall, Decimal("0.0001")),
+        plan=plan,
+        units=units,
+        choice=choice,
+    )
+
+
+def _percentile(cumulative: NDArray[np.int64], draws: int, percent: int) -> int | None:
+    """The smallest rank at least ``percent``% of the draws reach (the inverted empirical distribution)."""
+    if not draws:
+        return None
+    return int(np.searchsorted(cumulative * 100, percent * draws, side="left"))
