@@ -90,24 +90,56 @@ def estimate(
     confidence: float,
     rng: np.random.Generator,
 ) -> tuple[SobolIndex, ...]:
-    """The Saltelli estimates of ``func`` (factors (d, n) → outputs (s, n)) with bootstrap intervals."""
-    from scipy.stats import sobol_indices as run
+    """The Saltelli estimates of ``func`` (factors (d, n) → outputs (s, n)) with bootstrap intervals.
+
+    The design is scipy's: a scrambled Sobol' sequence in 2d dimensions split into the matrices A
+    and B, each factor's column of B swapped into A for the matrices AB; the estimators are Saltelli
+    (2010) for the first order and Jansen for the total order, as in ``scipy.stats.sobol_indices``.
+    Both are drawn from ``rng`` (scipy's own bootstrap would draw from numpy's global state), so the
+    same seed gives the same intervals.
+    """
+    from scipy.stats import bootstrap, qmc
+
+    d = len(names)
+    a_b = qmc.Sobol(d=2 * d, rng=rng, bits=64).random(samples).T
+    a_b = np.vstack([dist.ppf(row) for dist, row in zip([*dists, *dists], a_b, strict=True)])
+    a, b = a_b[:d], a_b[d:]
+    f_a = np.asarray(func(a), dtype=np.float64)
+    f_b = np.asarray(func(b), dtype=np.float64)
+    f_ab = np.empty((d, *f_a.shape))
+    for i in range(d):
+        mixed = a.copy()
+        mixed[i] = b[i]
+        f_ab[i] = func(mixed)
+
+    def indices(idx: NDArray[np.int64], axis: int = -1) -> NDArray[np.float64]:
+        fa, fb, fab = f_a[..., idx], f_b[..., idx], f_ab[..., idx]
+        var = np.var(np.concatenate([fa, fb], axis=-1), axis=-1)
+        first = np.mean(fb * (fab - fa), axis=-1) / var
+        total = 0.5 * np.mean((fa - fab) ** 2, axis=-1) / var
+        return np.stack([first.T, total.T])  # (2, outputs, factors)
 
     with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
         warnings.simplefilter("ignore")  # an output that never varies has no index: reported as null
-        found = run(func=func, n=samples, dists=list(dists), rng=rng)
-        interval = found.bootstrap(confidence_level=confidence, n_resamples=resamples)
-    first, total = found.first_order, found.total_order
-    low_f, high_f = interval.first_order.confidence_interval
-    low_t, high_t = interval.total_order.confidence_interval
+        point = indices(np.arange(samples))
+        found = bootstrap(
+            [np.arange(samples)],
+            lambda idx, axis=-1: indices(np.asarray(idx)),
+            vectorized=False,
+            method="percentile",
+            n_resamples=resamples,
+            confidence_level=confidence,
+            rng=rng,
+        )
+    low, high = found.confidence_interval
     return tuple(
         SobolIndex(
             factor=name,
             output=output,
-            first=float(first[o, f]),
-            first_interval=(float(low_f[o, f]), float(high_f[o, f])),
-            total=float(total[o, f]),
-            total_interval=(float(low_t[o, f]), float(high_t[o, f])),
+            first=float(point[0, o, f]),
+            first_interval=(float(low[0, o, f]), float(high[0, o, f])),
+            total=float(point[1, o, f]),
+            total_interval=(float(low[1, o, f]), float(high[1, o, f])),
         )
         for o, output in enumerate(outputs)
         for f, name in enumerate(names)
