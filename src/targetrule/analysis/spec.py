@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from attrs import field, frozen
 
@@ -21,7 +21,6 @@ from targetrule.convert import converter, error_messages
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding
 
 SPEC_SCHEMA = "targetrule.uncertainty/1"
-WeightMethod = Literal["dirichlet", "uniform", "fixed"]
 METHODS: tuple[str, ...] = ("dirichlet", "uniform", "fixed")
 
 
@@ -39,7 +38,7 @@ class WeightSpec:
     others keep their share of the total.
     """
 
-    method: WeightMethod = "dirichlet"
+    method: str = "dirichlet"  # one of METHODS, checked with the other numbers
     concentration: Decimal = Decimal(100)
     spread: Decimal = Decimal("0.25")
     areas: tuple[str, ...] = ()
@@ -176,7 +175,7 @@ class _Checker:
 
     def check(self, spec: UncertaintySpec) -> None:
         weights, sobol = spec.weights, spec.sobol
-        if weights.method not in METHODS:  # cattrs checks Literal already; kept for specs built in Python
+        if weights.method not in METHODS:
             self.bad("$.weights.method", ("权重抽样方法", "the weight method"), ("dirichlet/uniform/fixed",) * 2, weights.method)
         if not weights.concentration > 0 or weights.concentration > 10**9:
             self.bad("$.weights.concentration", ("集中度", "the concentration"), ("0 到 10⁹ 之间的正数", "a number above 0, at most 10^9"), weights.concentration)
