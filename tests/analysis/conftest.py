@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("numpy", reason="the analysis tests need numpy: pip install 'targetrule[analysis]'")
 pytest.importorskip("scipy", reason="the analysis tests need scipy: pip install 'targetrule[analysis]'")
 
-from targetrule import Engine, Evaluation, Scheme  # noqa: E402
+from targetrule import Engine, Evaluation, Scheme
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "targetrule" / "examples" / "jilin-2007.json"
 

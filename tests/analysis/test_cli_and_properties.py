@@ -20,7 +20,20 @@ def test_the_command_prints_bands_and_writes_the_json(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(
         main,
-        ["--no-entry-points", "sensitivity", "jilin-2007", "--example", "--draws", "200", "--seed", "4", "--lang", "en", "-o", str(out)],
+        [
+            "--no-entry-points",
+            "sensitivity",
+            "jilin-2007",
+            "--example",
+            "--draws",
+            "200",
+            "--seed",
+            "4",
+            "--lang",
+            "en",
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "5–95% band" in result.output
@@ -29,7 +42,8 @@ def test_the_command_prints_bands_and_writes_the_json(tmp_path: Path) -> None:
     assert document["draws"] == 200
     assert len(document["draw_parameters"]["weights"]) == 200
     again = CliRunner().invoke(
-        main, ["--no-entry-points", "sensitivity", "jilin-2007", str(EXAMPLE), "--draws", "200", "--seed", "4", "--json"]
+        main,
+        ["--no-entry-points", "sensitivity", "jilin-2007", str(EXAMPLE), "--draws", "200", "--seed", "4", "--json"],
     )
     assert json.loads(again.output)["sensitivity"] == document  # same seed, same document
 

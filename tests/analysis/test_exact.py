@@ -14,13 +14,19 @@ from targetrule.analysis.recompute import composites, decide_chunk, decide_draw,
 
 from .conftest import EXAMPLE
 
-LOOSE = {"weights": {"method": "dirichlet", "concentration": 3}, "aggregation": {"alternatives": ["weighted_geometric_mean"]}}
+LOOSE = {
+    "weights": {"method": "dirichlet", "concentration": 3},
+    "aggregation": {"alternatives": ["weighted_geometric_mean"]},
+}
 
 
 def _prepared(evaluation: Evaluation, scheme: Scheme, engine: Engine, table: dict[str, object]):  # type: ignore[no-untyped-def]
     spec = load_spec(table)
     plan = plan_of(scheme, spec)
-    methods = [scheme.aggregation if n == scheme.aggregation.name else engine.registry.aggregations[n] for n in plan.alternatives]
+    methods = [
+        scheme.aggregation if n == scheme.aggregation.name else engine.registry.aggregations[n]
+        for n in plan.alternatives
+    ]
     return plan, problem_of(evaluation, scheme, plan, methods)
 
 

@@ -124,8 +124,9 @@ def to_parameters(plan: DrawPlan, factors: NDArray[np.float64]) -> tuple[Units, 
 
 def _dirichlet_alpha(plan: DrawPlan) -> NDArray[np.float64]:
     points = np.array([float(p) for p in plan.points])
-    share = points / points.sum()
-    return share[plan.varying] * float(plan.spec.weights.concentration)
+    share: NDArray[np.float64] = points / points.sum()
+    alpha: NDArray[np.float64] = share[plan.varying] * float(plan.spec.weights.concentration)
+    return alpha
 
 
 def _largest_remainder(raw: NDArray[np.float64], total: int) -> Units:
@@ -139,7 +140,8 @@ def _largest_remainder(raw: NDArray[np.float64], total: int) -> Units:
     bump = np.zeros_like(floor)
     positions = np.arange(raw.shape[1])[None, :] < short[:, None]
     np.put_along_axis(bump, order, positions.astype(np.int64), axis=1)
-    return floor + bump
+    shared: Units = floor + bump
+    return shared
 
 
 def replay_weights(draw: Draw) -> Sequence[Decimal]:

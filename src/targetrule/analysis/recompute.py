@@ -140,7 +140,9 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints) -> I
         weights = units[rows].astype(np.float64) * quantum
         share = _float_share(method, problem.share_matrix, weights)
         if share is None:  # a plugin's method: every draw in Decimal
-            base = np.array([[_exact_base(problem, plan, units[r], method, j) for j in range(out.shape[1])] for r in rows])
+            base = np.array(
+                [[_exact_base(problem, plan, units[r], method, j) for j in range(out.shape[1])] for r in rows]
+            )
         else:
             scaled = share * float(problem.total) * 10.0**problem.places
             base = np.floor(scaled + 0.5).astype(np.int64)
@@ -151,7 +153,9 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints) -> I
     return out
 
 
-def _float_share(method: Aggregation, shares: NDArray[np.float64], weights: NDArray[np.float64]) -> NDArray[np.float64] | None:
+def _float_share(
+    method: Aggregation, shares: NDArray[np.float64], weights: NDArray[np.float64]
+) -> NDArray[np.float64] | None:
     """The combined share of every region under every weight row, for the built-in methods; None for others."""
     totals = weights.sum(axis=1, keepdims=True)
     if method.name in ("sum", "weighted_mean"):
@@ -160,9 +164,11 @@ def _float_share(method: Aggregation, shares: NDArray[np.float64], weights: NDAr
         positive = shares > 0
         logs = np.log(np.where(positive, shares, 1.0))
         zero = ((weights > 0).astype(np.float64) @ (~positive).T.astype(np.float64)) > 0
-        return np.where(zero, 0.0, np.exp((weights @ logs.T) / totals))  # type: ignore[no-any-return]
+        return np.where(zero, 0.0, np.exp((weights @ logs.T) / totals))
     if method.name == "minimum":
-        return np.broadcast_to(shares.min(axis=1, initial=0.0 if shares.shape[1] == 0 else np.inf), (weights.shape[0], shares.shape[0]))
+        return np.broadcast_to(
+            shares.min(axis=1, initial=0.0 if shares.shape[1] == 0 else np.inf), (weights.shape[0], shares.shape[0])
+        )
     return None
 
 
@@ -175,7 +181,6 @@ def _exact_base(problem: Problem, plan: DrawPlan, units: Ints, method: Aggregati
 
 def decide_chunk(problem: Problem, composite: Ints) -> Decided:
     """Ranks, grades and awards of each draw (rows of ``composite``), by the engine's rules."""
-    count = composite.shape[0]
     cand = problem.candidates
     key = composite[:, cand] * (int(problem.tie_break.max(initial=0)) + 1) + problem.tie_break[cand]
     order = np.argsort(-key, axis=1, kind="stable")

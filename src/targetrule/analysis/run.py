@@ -76,7 +76,10 @@ def analyse(
 ) -> SensitivityResult:
     """Run ``draws`` draws of ``spec`` (seeded by ``seed``) over ``evaluation`` and report."""
     plan = plan_of(scheme, spec)
-    methods = [registry.aggregations[name] if name != scheme.aggregation.name else scheme.aggregation for name in plan.alternatives]
+    methods = [
+        registry.aggregations[name] if name != scheme.aggregation.name else scheme.aggregation
+        for name in plan.alternatives
+    ]
     problem = problem_of(evaluation, scheme, plan, methods)
     rng = np.random.default_rng(seed)
     factors = draw_factors(plan, draws, rng)
@@ -121,8 +124,17 @@ def _result(
         if c is None:
             regions.append(
                 RegionSensitivity(
-                    result.region.id, result.region.name, result.survey_only, None, None, None, None,
-                    result.grade, grade_p, None, {},
+                    result.region.id,
+                    result.region.name,
+                    result.survey_only,
+                    None,
+                    None,
+                    None,
+                    None,
+                    result.grade,
+                    grade_p,
+                    None,
+                    {},
                 )
             )
             continue
@@ -136,7 +148,7 @@ def _result(
                 survey_only=result.survey_only,
                 nominal_rank=result.rank,
                 median_rank=_percentile(cumulative, n, 50),
-                band=(_percentile(cumulative, n, 5), _percentile(cumulative, n, 95)) if n else None,
+                band=(_percentile(cumulative, n, 5), _percentile(cumulative, n, 95)) if n else None,  # type: ignore[arg-type]
                 mean_abs_shift=half_up(Decimal(int(tally.shift[c])) / Decimal(n), Decimal("0.0001")) if n else None,
                 nominal_grade=result.grade,
                 grade_probability=grade_p,

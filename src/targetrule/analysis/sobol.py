@@ -74,8 +74,14 @@ def sobol_indices(problem: Problem, plan: DrawPlan, rng: np.random.Generator) ->
     outputs = [f"rank:{problem.region_ids[int(j)]}" for j in problem.candidates] + [MEAN_ABS_SHIFT]
     sobol = plan.spec.sobol
     found = estimate(
-        model(problem, plan), names, factor_distributions(plan), outputs, sobol.samples, sobol.resamples,
-        float(sobol.confidence), rng,
+        model(problem, plan),
+        names,
+        factor_distributions(plan),
+        outputs,
+        sobol.samples,
+        sobol.resamples,
+        float(sobol.confidence),
+        rng,
     )
     return found, sobol.samples * (len(names) + 2)
 

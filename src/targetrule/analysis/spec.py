@@ -176,19 +176,55 @@ class _Checker:
     def check(self, spec: UncertaintySpec) -> None:
         weights, sobol = spec.weights, spec.sobol
         if weights.method not in METHODS:
-            self.bad("$.weights.method", ("权重抽样方法", "the weight method"), ("dirichlet/uniform/fixed",) * 2, weights.method)
+            self.bad(
+                "$.weights.method",
+                ("权重抽样方法", "the weight method"),
+                ("dirichlet/uniform/fixed",) * 2,
+                weights.method,
+            )
         if not weights.concentration > 0 or weights.concentration > 10**9:
-            self.bad("$.weights.concentration", ("集中度", "the concentration"), ("0 到 10⁹ 之间的正数", "a number above 0, at most 10^9"), weights.concentration)
+            self.bad(
+                "$.weights.concentration",
+                ("集中度", "the concentration"),
+                ("0 到 10⁹ 之间的正数", "a number above 0, at most 10^9"),
+                weights.concentration,
+            )
         if not 0 <= weights.spread < 1:
-            self.bad("$.weights.spread", ("浮动幅度", "the spread"), ("0 到 1 之间（不含 1）", "at least 0 and below 1"), weights.spread)
+            self.bad(
+                "$.weights.spread",
+                ("浮动幅度", "the spread"),
+                ("0 到 1 之间（不含 1）", "at least 0 and below 1"),
+                weights.spread,
+            )
         self.names(weights.areas, self.areas, "$.weights.areas", "方案的领域", "the scheme's areas")
-        self.names(spec.aggregation.alternatives, self.aggregations, "$.aggregation.alternatives", "汇总方法", "aggregation methods")
+        self.names(
+            spec.aggregation.alternatives,
+            self.aggregations,
+            "$.aggregation.alternatives",
+            "汇总方法",
+            "aggregation methods",
+        )
         if sobol.samples < 16 or sobol.samples > 65536 or sobol.samples & (sobol.samples - 1):
-            self.bad("$.sobol.samples", ("Sobol 基础样本数", "the Sobol samples"), ("16 到 65536 之间的 2 的幂", "a power of two from 16 to 65,536"), sobol.samples)
+            self.bad(
+                "$.sobol.samples",
+                ("Sobol 基础样本数", "the Sobol samples"),
+                ("16 到 65536 之间的 2 的幂", "a power of two from 16 to 65,536"),
+                sobol.samples,
+            )
         if not 10 <= sobol.resamples <= 10000:
-            self.bad("$.sobol.resamples", ("自助重抽样次数", "the bootstrap resamples"), ("10 到 10000 之间的整数", "a whole number from 10 to 10,000"), sobol.resamples)
+            self.bad(
+                "$.sobol.resamples",
+                ("自助重抽样次数", "the bootstrap resamples"),
+                ("10 到 10000 之间的整数", "a whole number from 10 to 10,000"),
+                sobol.resamples,
+            )
         if not 0 < sobol.confidence < 1:
-            self.bad("$.sobol.confidence", ("置信水平", "the confidence level"), ("0 到 1 之间", "between 0 and 1"), sobol.confidence)
+            self.bad(
+                "$.sobol.confidence",
+                ("置信水平", "the confidence level"),
+                ("0 到 1 之间", "between 0 and 1"),
+                sobol.confidence,
+            )
 
     def names(self, given: Iterable[str], known: set[str] | None, path: str, zh: str, en: str) -> None:
         seen: set[str] = set()

@@ -82,10 +82,16 @@ def sensitivity(
     evaluation, _ = evaluate_file(engine, loaded_scheme, source, lenient=lenient, verified=verified)
     try:
         if sys.stderr.isatty() and not as_json:
-            label = say(lang, "抽样计算", "drawing")
-            with click.progressbar(length=draws, label=label, file=sys.stderr, show_pos=True) as bar:
+            shown = say(lang, "抽样计算", "drawing")
+            with click.progressbar(length=draws, label=shown, file=sys.stderr, show_pos=True) as bar:
                 result = analyse(
-                    evaluation, checked, draws=draws, seed=seed, scheme=loaded_scheme, engine=engine, progress=bar.update
+                    evaluation,
+                    checked,
+                    draws=draws,
+                    seed=seed,
+                    scheme=loaded_scheme,
+                    engine=engine,
+                    progress=bar.update,
                 )
         else:
             result = analyse(evaluation, checked, draws=draws, seed=seed, scheme=loaded_scheme, engine=engine)

@@ -41,7 +41,7 @@ def sensitivity_lines(result: SensitivityResult, lang: Lang) -> list[str]:
         )
         award = region.nominal_award
         shown_award = f"{_label(awards.get(award), lang)} {region.award_probability[award]}" if award else "—"
-        low, high = region.band or (0, 0)
+        low, high = region.band or (0, 0)  # a ranked region of a result with draws has a band
         rows.append(
             [
                 name,
@@ -57,16 +57,22 @@ def sensitivity_lines(result: SensitivityResult, lang: Lang) -> list[str]:
         say(
             lang,
             f"{result.scheme}：{result.draws} 次抽样（种子 {result.seed}），平均名次变动 {result.mean_abs_shift}",
-            f"{result.scheme}: {result.draws} draws (seed {result.seed}), mean absolute rank shift {result.mean_abs_shift}",
+            f"{result.scheme}: {result.draws} draws (seed {result.seed}), "
+            f"mean absolute rank shift {result.mean_abs_shift}",
         ),
         table(headers, rows, numeric=(1, 2, 4)),
     ]
     drivers = [d for d in result.drivers("mean_abs_shift") if d.total == d.total][:5]
     if drivers:
-        lines.append(say(lang, "影响名次最大的因素（总效应 Sobol 指数）：", "what moves the ranks most (total-order Sobol index):"))
+        lines.append(
+            say(
+                lang,
+                "影响名次最大的因素（总效应 Sobol 指数）：",
+                "what moves the ranks most (total-order Sobol index):",
+            )
+        )
         for d in drivers:
-            low, high = d.total_interval
-            lines.append(f"  {d.factor}  {d.total:.2f}  [{low:.2f}, {high:.2f}]")
+            lines.append(f"  {d.factor}  {d.total:.2f}  [{d.total_interval[0]:.2f}, {d.total_interval[1]:.2f}]")
     return lines
 
 
