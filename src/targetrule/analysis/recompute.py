@@ -118,57 +118,85 @@ def _places(value: Decimal) -> int:
     return max(0, -int(exponent)) if isinstance(exponent, int) else 0
 
 
-@frozen
+@frozen(eq=False)
 class Decided:
-    """One chunk of draws decided: composites (units), ranks of the candidates, grade and award indexes."""
+    """One chunk of draws decided, kept in rank order: the sort, the ranks, the grades and the awards given."""
 
-    composite: Ints  # (draws, regions)
-    rank: Ints  # (draws, candidates)
-    grade: Ints  # (draws, regions): index into the scheme's grades
-    award: Ints  # (draws, candidates): index into the award tiers, len(tiers) for none
+    composite: Ints  # (draws, regions), in units
+    order: Ints  # (draws, candidates): candidate columns, best first
+    rank_sorted: Ints  # (draws, candidates): the rank at each place of ``order``
+    grade: NDArray[np.int8]  # (draws, regions): index into the scheme's grades
+    awarded: tuple[Ints, Ints, Ints]  # (draw, candidate column, tier) of every award given
+    tiers: int
+
+    @property
+    def rank(self) -> Ints:
+        """(draws, candidates): each candidate's rank."""
+        rank = np.empty_like(self.rank_sorted)
+        np.put_along_axis(rank, self.order, self.rank_sorted, axis=1)
+        return rank
+
+    @property
+    def award(self) -> Ints:
+        """(draws, candidates): each candidate's award tier, ``tiers`` for none."""
+        award = np.full(self.order.shape, self.tiers, dtype=np.int64)
+        rows, columns, tiers = self.awarded
+        award[rows, columns] = tiers
+        return award
 
 
 def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints) -> Ints:
     """Each draw's composite of each region, in units, exactly as the engine computes it."""
     count = units.shape[0]
     out = np.empty((count, len(problem.results)), dtype=np.int64)
-    quantum = float(plan.quantum)
+    # The weights of a draw add up to the nominal total, so the weighted mean's division is one factor.
+    scale = float(problem.total) * 10.0**problem.places / plan.total_units
     for index, method in enumerate(problem.methods):
-        rows = np.flatnonzero(choice == index)
+        rows = np.arange(count) if len(problem.methods) == 1 else np.flatnonzero(choice == index)
         if rows.size == 0:
             continue
-        weights = units[rows].astype(np.float64) * quantum
-        share = _float_share(method, problem.share_matrix, weights)
-        if share is None:  # a plugin's method: every draw in Decimal
+        scaled = _scaled_share(method, problem.share_matrix, units[rows].astype(np.float64), scale)
+        if scaled is None:  # a plugin's method: every draw in Decimal
             base = np.array(
                 [[_exact_base(problem, plan, units[r], method, j) for j in range(out.shape[1])] for r in rows]
             )
         else:
-            scaled = share * float(problem.total) * 10.0**problem.places
-            base = np.floor(scaled + 0.5).astype(np.int64)
-            near = np.abs(scaled - np.floor(scaled) - 0.5) < _NEAR_HALF
-            for r, j in zip(*np.nonzero(near), strict=True):
-                base[r, j] = _exact_base(problem, plan, units[rows[r]], method, int(j))
-        out[rows] = np.maximum(base + problem.adjust[None, :], 0)
+            scaled += 0.5
+            base_float = np.floor(scaled)
+            scaled -= base_float  # now the fraction above the half: near 0 or 1 is near a half unit
+            scaled -= 0.5
+            np.abs(scaled, out=scaled)
+            near = scaled > 0.5 - _NEAR_HALF
+            base = base_float.astype(np.int64)
+            if near.any():
+                for r, j in zip(*np.nonzero(near), strict=True):
+                    base[r, j] = _exact_base(problem, plan, units[rows[r]], method, int(j))
+        if problem.adjust.any():
+            base += problem.adjust[None, :]
+            np.maximum(base, 0, out=base)
+        out[rows] = base
     return out
 
 
-def _float_share(
-    method: Aggregation, shares: NDArray[np.float64], weights: NDArray[np.float64]
+def _scaled_share(
+    method: Aggregation, shares: NDArray[np.float64], units: NDArray[np.float64], scale: float
 ) -> NDArray[np.float64] | None:
-    """The combined share of every region under every weight row, for the built-in methods; None for others."""
-    totals = weights.sum(axis=1, keepdims=True)
+    """The combined share of every region under every weight row times ``scale``; None for a plugin's method."""
     if method.name in ("sum", "weighted_mean"):
-        return (weights @ shares.T) / totals  # type: ignore[no-any-return]
+        scaled: NDArray[np.float64] = (units * scale) @ shares.T
+        return scaled
+    total = units.sum(axis=1, keepdims=True)
+    unit = scale * total  # the composite's points in units: every row's weights add up to the same total
     if method.name == "weighted_geometric_mean":
         positive = shares > 0
         logs = np.log(np.where(positive, shares, 1.0))
-        zero = ((weights > 0).astype(np.float64) @ (~positive).T.astype(np.float64)) > 0
-        return np.where(zero, 0.0, np.exp((weights @ logs.T) / totals))
+        zero = ((units > 0).astype(np.float64) @ (~positive).T.astype(np.float64)) > 0
+        geometric: NDArray[np.float64] = np.where(zero, 0.0, np.exp((units / total) @ logs.T)) * unit
+        return geometric
     if method.name == "minimum":
-        return np.broadcast_to(
-            shares.min(axis=1, initial=0.0 if shares.shape[1] == 0 else np.inf), (weights.shape[0], shares.shape[0])
-        )
+        lowest = shares.min(axis=1, initial=np.inf) if shares.shape[1] else np.zeros(shares.shape[0])
+        minimum: NDArray[np.float64] = np.broadcast_to(lowest, (units.shape[0], shares.shape[0])) * unit
+        return minimum
     return None
 
 
@@ -182,95 +210,146 @@ def _exact_base(problem: Problem, plan: DrawPlan, units: Ints, method: Aggregati
 def decide_chunk(problem: Problem, composite: Ints) -> Decided:
     """Ranks, grades and awards of each draw (rows of ``composite``), by the engine's rules."""
     cand = problem.candidates
-    key = composite[:, cand] * (int(problem.tie_break.max(initial=0)) + 1) + problem.tie_break[cand]
-    order = np.argsort(-key, axis=1, kind="stable")
-    ordered = np.take_along_axis(key, order, axis=1)
-    positions = np.arange(cand.size)
-    starts = np.ones_like(ordered, dtype=bool)
-    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    rank_sorted = np.maximum.accumulate(np.where(starts, positions, 0), axis=1) + 1
-    rank = np.empty_like(rank_sorted)
-    np.put_along_axis(rank, order, rank_sorted, axis=1)
+    every = cand.size == composite.shape[1]  # no survey-only or unranked region: no column to pick
+    competing = composite if every else composite[:, cand]
+    breaks = int(problem.tie_break.max(initial=0)) + 1
+    key = competing if breaks == 1 else competing * breaks + problem.tie_break[cand]
+    # Composites are whole units: a narrow integer key sorts by radix (stable), far faster than floats.
+    top = int(key.max(initial=0))
+    narrow = np.int16 if top < 2**15 else np.int32 if top < 2**31 else np.int64
+    ordered_keys = -key.astype(narrow)
+    order = np.argsort(ordered_keys, axis=1, kind="stable")
+    ordered = np.take_along_axis(ordered_keys, order, axis=1)
+    starts = np.ones(ordered.shape, dtype=bool)
+    np.not_equal(ordered[:, 1:], ordered[:, :-1], out=starts[:, 1:])
+    positions = np.arange(1, cand.size + 1, dtype=np.int64)
+    rank_sorted = np.broadcast_to(positions, order.shape).copy()
+    tied = np.flatnonzero(~starts.all(axis=1))  # rows with a tie: the places after a group's first share its rank
+    if tied.size:
+        rank_sorted[tied] = np.maximum.accumulate(np.where(starts[tied], rank_sorted[tied], 0), axis=1)
     grade = _grades(problem, composite)
-    exact_rows: list[int] = []
+    unsettled: list[int] = []
     if problem.quotas and cand.size:
-        exact_rows = _apply_quotas(problem, grade, order, rank_sorted)
-    award = _awards(problem, order, rank_sorted)
-    decided = Decided(composite, rank, grade, award)
-    for row in exact_rows:
-        _decide_exactly(problem, decided, row)
+        unsettled = _apply_quotas(problem, grade, order, rank_sorted, every)
+    awarded = _awards(problem, order, rank_sorted)
+    decided = Decided(composite, order, rank_sorted, grade, awarded, len(problem.tiers))
+    if unsettled:
+        decided = _decide_exactly(problem, decided, unsettled)
     return decided
 
 
-def _grades(problem: Problem, composite: Ints) -> Ints:
-    reached = composite[:, :, None] >= problem.grade_mins[None, None, :]
-    last = problem.grade_mins.size - 1
-    natural = np.where(reached.any(axis=2), reached.argmax(axis=2), last)
-    return np.maximum(natural, problem.veto_floor[None, :])
+def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
+    """The band each composite reaches (bands highest first), lowered to what the region's vetoes allow."""
+    mins = problem.grade_mins
+    grade = np.zeros(composite.shape, dtype=np.int8)
+    # Bands are highest first and their minimums fall: a composite below a band's minimum is below
+    # every band before it too, so counting the minimums it misses gives its band.
+    for low in mins[:-1].tolist() if np.all(np.diff(mins) < 0) else ():
+        grade += composite < low
+    if not np.all(np.diff(mins) < 0):  # not falling (the loader allows equal minimums): the first band reached
+        reached = composite[:, :, None] >= mins[None, None, :]
+        grade[:] = np.where(reached.any(axis=2), reached.argmax(axis=2), mins.size - 1)
+    if problem.veto_floor.any():
+        np.maximum(grade, problem.veto_floor.astype(np.int8)[None, :], out=grade)
+    return grade
 
 
-def _apply_quotas(problem: Problem, grade: Ints, order: Ints, rank_sorted: Ints) -> list[int]:
+def _apply_quotas(problem: Problem, grade: NDArray[np.int8], order: Ints, rank_sorted: Ints, every: bool) -> list[int]:
     """Quotas admit whole tie groups while they fit; returns the draws numpy cannot settle exactly."""
     cand = problem.candidates
     last = problem.grade_mins.size - 1
-    ends = np.ones_like(rank_sorted, dtype=bool)
-    ends[:, :-1] = rank_sorted[:, 1:] != rank_sorted[:, :-1]
-    width = rank_sorted.shape[1]
-    end_at = np.where(ends, np.arange(width), width)
-    group_end = np.minimum.accumulate(end_at[:, ::-1], axis=1)[:, ::-1]
     unsettled: set[int] = set()
     for index, limit in problem.quotas:
-        in_order = np.take_along_axis(grade[:, cand], order, axis=1)
+        competing = grade if every else grade[:, cand]
+        rows = np.flatnonzero((competing == index).sum(axis=1) > limit)  # most draws fit the quota whole
+        if rows.size == 0:
+            continue
+        in_order = np.take_along_axis(competing[rows], order[rows], axis=1)
+        ranks = rank_sorted[rows]
         member = in_order == index
+        ends = np.ones(ranks.shape, dtype=bool)
+        np.not_equal(ranks[:, 1:], ranks[:, :-1], out=ends[:, :-1])
+        width = ranks.shape[1]
+        end_at = np.where(ends, np.arange(width), width)
+        group_end = np.minimum.accumulate(end_at[:, ::-1], axis=1)[:, ::-1]
         through = np.take_along_axis(np.cumsum(member, axis=1), group_end, axis=1)
         over = member & (through > limit)
-        rows = np.flatnonzero(over.any(axis=1))
-        for row in rows:
-            failing = rank_sorted[row][over[row]]
-            if failing.min() != failing.max():  # a later, smaller group might still fit: the engine's loop decides
-                unsettled.add(int(row))
-        demoted = np.where(over, min(index + 1, last), in_order)
-        ranked = grade[:, cand]
-        np.put_along_axis(ranked, order, demoted, axis=1)
-        grade[:, cand] = ranked
+        for k, row in enumerate(rows.tolist()):
+            failing = ranks[k][over[k]]
+            if failing.size and failing.min() != failing.max():  # a later, smaller group might fit: the engine decides
+                unsettled.add(row)
+        in_order[over] = min(index + 1, last)
+        for k, row in enumerate(rows.tolist()):
+            columns = order[row] if every else cand[order[row]]
+            grade[row, columns] = in_order[k]
     return sorted(unsettled)
 
 
-def _awards(problem: Problem, order: Ints, rank_sorted: Ints) -> Ints:
-    """Award tiers to eligible candidates in rank order; a tie group takes the tier of its first member."""
-    count, width = order.shape
-    none = len(problem.tiers)
-    award = np.full((count, width), none, dtype=np.int64)
+def _awards(problem: Problem, order: Ints, rank_sorted: Ints) -> tuple[Ints, Ints, Ints]:
+    """Award tiers to eligible candidates in rank order; a tie group takes the tier of its first member.
+
+    Only the head of each draw's order can win, so each draw walks its eligible candidates from the
+    top until the tiers run out (the engine's ``ranking._award``, on whole numbers).
+    """
+    rows: list[int] = []
+    columns: list[int] = []
+    given_tiers: list[int] = []
     if not problem.tiers or not problem.eligible.any():
-        return award
-    eligible_in_order = problem.eligible[order]
+        return _arrays(rows, columns, given_tiers)
     tiers = problem.tiers
-    for row in range(count):
-        places = order[row][eligible_in_order[row]]
-        ranks = rank_sorted[row][eligible_in_order[row]]
-        tier, given, previous = 0, 0, -1
-        for place, rank in zip(places.tolist(), ranks.tolist(), strict=True):
-            if rank != previous:
-                while tier < none and given >= tiers[tier]:
-                    tier, given = tier + 1, 0
-                previous = rank
-            if tier >= none:
+    head = min(order.shape[1], max(64, 4 * sum(tiers)))
+    eligible_head = problem.eligible[order[:, :head]]
+    for row in range(order.shape[0]):
+        width = head
+        places = np.flatnonzero(eligible_head[row])
+        while True:
+            tier, given, previous, done = 0, 0, -1, False
+            picks: list[tuple[int, int]] = []
+            for place in places.tolist():
+                rank = int(rank_sorted[row, place])
+                if rank != previous:
+                    while tier < len(tiers) and given >= tiers[tier]:
+                        tier, given = tier + 1, 0
+                    previous = rank
+                if tier >= len(tiers):
+                    done = True
+                    break
+                given += 1
+                picks.append((place, tier))
+            if done or width >= order.shape[1]:
                 break
-            given += 1
-            award[row, place] = tier
-    return award
+            width = order.shape[1]  # the head ran out before the tiers did: walk the whole order
+            places = np.flatnonzero(problem.eligible[order[row]])
+        for place, tier in picks:
+            rows.append(row)
+            columns.append(int(order[row, place]))
+            given_tiers.append(tier)
+    return _arrays(rows, columns, given_tiers)
 
 
-def _decide_exactly(problem: Problem, decided: Decided, row: int) -> None:
-    """Decide one draw with the engine's own ``ranking.decide`` and write its grades and awards into ``decided``."""
-    standing = decide_draw(problem, decided.composite[row])
+def _arrays(*lists: list[int]) -> tuple[Ints, Ints, Ints]:
+    a, b, c = (np.array(x, dtype=np.int64) for x in lists)
+    return a, b, c
+
+
+def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Decided:
+    """Decide some draws with the engine's own ``ranking.decide``: their grades and awards replace numpy's."""
     grade_index = {g.id: i for i, g in enumerate(problem.scheme.spec.grades)}
     tier_index = {t.id: i for i, t in enumerate(problem.scheme.spec.awards)}
-    for j, result in enumerate(standing):
-        decided.grade[row, j] = grade_index[result.grade] if result.grade is not None else 0
-    for c, j in enumerate(problem.candidates):
-        award = standing[j].award
-        decided.award[row, c] = tier_index[award] if award is not None else len(problem.tiers)
+    keep = ~np.isin(decided.awarded[0], rows)
+    award_rows, award_columns, award_tiers = (a[keep].tolist() for a in decided.awarded)
+    for row in rows:
+        standing = decide_draw(problem, decided.composite[row])
+        for j, result in enumerate(standing):
+            decided.grade[row, j] = grade_index[result.grade] if result.grade is not None else 0
+        for c, j in enumerate(problem.candidates.tolist()):
+            award = standing[j].award
+            if award is not None:
+                award_rows.append(row)
+                award_columns.append(c)
+                award_tiers.append(tier_index[award])
+    awarded = _arrays(award_rows, award_columns, award_tiers)
+    return Decided(decided.composite, decided.order, decided.rank_sorted, decided.grade, awarded, decided.tiers)
 
 
 def decide_draw(problem: Problem, composite: Ints) -> list[RegionResult]:

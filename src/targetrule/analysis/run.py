@@ -32,36 +32,55 @@ def chunk_size(regions: int) -> int:
 
 
 class Tally:
-    """Per-region counts over the draws: ranks, grades, awards and the absolute rank shifts."""
+    """Per-region counts over the draws: ranks, grades and awards."""
 
     def __init__(self, problem: Problem, grades: int) -> None:
         candidates = problem.candidates.size
         self.problem = problem
-        self.ranks = np.zeros((candidates, candidates + 1), dtype=np.int64)
+        self.counts = np.zeros((candidates, candidates + 1), dtype=np.int64)  # [candidate, rank]
         self.grades = np.zeros((len(problem.results), grades), dtype=np.int64)
         self.awards = np.zeros((candidates, len(problem.tiers) + 1), dtype=np.int64)
-        self.shift = np.zeros(candidates, dtype=np.int64)
         self.draws = 0
+        self.narrow = np.int16 if candidates < 2**15 else np.int32
+        self.pending: list[NDArray[np.integer]] = []
+        self.waiting = 0
 
     def add(self, composite: NDArray[np.int64]) -> None:
         """Decide one chunk of draws and count what it gave."""
         decided = decide_chunk(self.problem, composite)
-        count, width = decided.rank.shape
-        offsets = np.arange(width, dtype=np.int64)[None, :]
-        self.ranks += np.bincount((offsets * (width + 1) + decided.rank).ravel(), minlength=self.ranks.size).reshape(
-            self.ranks.shape
-        )
-        g = self.grades.shape[1]
-        regions = np.arange(self.grades.shape[0], dtype=np.int64)[None, :]
-        self.grades += np.bincount((regions * g + decided.grade).ravel(), minlength=self.grades.size).reshape(
-            self.grades.shape
-        )
+        count = decided.order.shape[0]
+        self.pending.append(decided.rank.astype(self.narrow))
+        self.waiting += decided.order.size
+        if self.waiting >= self.counts.size:
+            self.flush()
+        for index in range(self.grades.shape[1]):
+            self.grades[:, index] += (decided.grade == index).sum(axis=0)
+        _, candidates, tiers = decided.awarded
         a = self.awards.shape[1]
-        self.awards += np.bincount((offsets * a + decided.award).ravel(), minlength=self.awards.size).reshape(
-            self.awards.shape
-        )
-        self.shift += np.abs(decided.rank - self.problem.nominal_rank[None, :]).sum(axis=0)
+        given = np.bincount(candidates * a + tiers, minlength=self.awards.size).reshape(self.awards.shape)
+        given[:, -1] = count - given.sum(axis=1)  # the draws without an award
+        self.awards += given
         self.draws += count
+
+    def flush(self) -> None:
+        """Count the waiting ranks region by region (each region's counts stay in cache while counted)."""
+        if self.pending:
+            by_region = np.ascontiguousarray(np.concatenate(self.pending).T)
+            width = self.counts.shape[1]
+            for candidate in range(by_region.shape[0]):
+                self.counts[candidate] += np.bincount(by_region[candidate], minlength=width)
+        self.pending, self.waiting = [], 0
+
+    @property
+    def ranks(self) -> NDArray[np.int64]:
+        """(candidates, ranks + 1): how many draws gave each candidate each rank (column 0 unused)."""
+        self.flush()
+        return self.counts
+
+    def shift(self, ranks: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Per candidate: the sum over the draws of |rank − nominal rank|, from the rank counts."""
+        steps = np.arange(ranks.shape[1], dtype=np.int64)[None, :]
+        return (ranks * np.abs(steps - self.problem.nominal_rank[:, None])).sum(axis=1)  # type: ignore[no-any-return]
 
 
 def analyse(
@@ -116,6 +135,9 @@ def _result(
     grades = scheme.spec.grades
     tiers = scheme.spec.awards
     column = {int(j): c for c, j in enumerate(problem.candidates)}
+    ranks = tally.ranks
+    shift = tally.shift(ranks)
+    cumulatives = np.cumsum(ranks, axis=1)
     n = tally.draws
     regions = []
     for j, result in enumerate(problem.results):
@@ -138,8 +160,7 @@ def _result(
                 )
             )
             continue
-        counts = tally.ranks[c]
-        cumulative = np.cumsum(counts)
+        cumulative = cumulatives[c]
         award_p = {t.id: probability(int(tally.awards[c, i]), n) for i, t in enumerate(tiers)}
         regions.append(
             RegionSensitivity(
@@ -149,7 +170,7 @@ def _result(
                 nominal_rank=result.rank,
                 median_rank=_percentile(cumulative, n, 50),
                 band=(_percentile(cumulative, n, 5), _percentile(cumulative, n, 95)) if n else None,  # type: ignore[arg-type]
-                mean_abs_shift=half_up(Decimal(int(tally.shift[c])) / Decimal(n), Decimal("0.0001")) if n else None,
+                mean_abs_shift=half_up(Decimal(int(shift[c])) / Decimal(n), Decimal("0.0001")) if n else None,
                 nominal_grade=result.grade,
                 grade_probability=grade_p,
                 nominal_award=result.award,
@@ -157,7 +178,7 @@ def _result(
             )
         )
     width = max(1, problem.candidates.size)
-    overall = Decimal(int(tally.shift.sum())) / Decimal(max(1, n) * width)
+    overall = Decimal(int(shift.sum())) / Decimal(max(1, n) * width)
     return SensitivityResult(
         scheme=scheme.id,
         scheme_sha256=scheme.sha256,

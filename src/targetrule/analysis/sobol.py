@@ -59,8 +59,9 @@ def model(problem: Problem, plan: DrawPlan) -> Any:
             factors[:, -1] = x[column]
         units, choice = to_parameters(plan, factors)
         decided = decide_chunk(problem, composites(problem, plan, units, choice))
-        ranks = decided.rank.astype(np.float64)
-        shift = np.abs(decided.rank - problem.nominal_rank[None, :]).mean(axis=1) if ranks.shape[1] else np.zeros(n)
+        rank = decided.rank
+        ranks = rank.astype(np.float64)
+        shift = np.abs(rank - problem.nominal_rank[None, :]).mean(axis=1) if ranks.shape[1] else np.zeros(n)
         return np.vstack([ranks.T, shift[None, :]])
 
     return evaluate
