@@ -120,26 +120,18 @@ def _places(value: Decimal) -> int:
 
 @frozen(eq=False)
 class Decided:
-    """One chunk of draws decided, kept in rank order: the sort, the ranks, the grades and the awards given."""
+    """One chunk of draws decided: composites, the candidates' ranks, grades, and the awards given."""
 
     composite: Ints  # (draws, regions), in units
-    order: Ints  # (draws, candidates): candidate columns, best first
-    rank_sorted: Ints  # (draws, candidates): the rank at each place of ``order``
+    rank: Ints  # (draws, candidates)
     grade: NDArray[np.int8]  # (draws, regions): index into the scheme's grades
     awarded: tuple[Ints, Ints, Ints]  # (draw, candidate column, tier) of every award given
     tiers: int
 
     @property
-    def rank(self) -> Ints:
-        """(draws, candidates): each candidate's rank."""
-        rank = np.empty_like(self.rank_sorted)
-        np.put_along_axis(rank, self.order, self.rank_sorted, axis=1)
-        return rank
-
-    @property
     def award(self) -> Ints:
         """(draws, candidates): each candidate's award tier, ``tiers`` for none."""
-        award = np.full(self.order.shape, self.tiers, dtype=np.int64)
+        award = np.full(self.rank.shape, self.tiers, dtype=np.int64)
         rows, columns, tiers = self.awarded
         award[rows, columns] = tiers
         return award
@@ -214,28 +206,50 @@ def decide_chunk(problem: Problem, composite: Ints) -> Decided:
     competing = composite if every else composite[:, cand]
     breaks = int(problem.tie_break.max(initial=0)) + 1
     key = competing if breaks == 1 else competing * breaks + problem.tie_break[cand]
-    # Composites are whole units: a narrow integer key sorts by radix (stable), far faster than floats.
-    top = int(key.max(initial=0))
-    narrow = np.int16 if top < 2**15 else np.int32 if top < 2**31 else np.int64
-    ordered_keys = -key.astype(narrow)
-    order = np.argsort(ordered_keys, axis=1, kind="stable")
-    ordered = np.take_along_axis(ordered_keys, order, axis=1)
-    starts = np.ones(ordered.shape, dtype=bool)
-    np.not_equal(ordered[:, 1:], ordered[:, :-1], out=starts[:, 1:])
-    positions = np.arange(1, cand.size + 1, dtype=np.int64)
-    rank_sorted = np.broadcast_to(positions, order.shape).copy()
-    tied = np.flatnonzero(~starts.all(axis=1))  # rows with a tie: the places after a group's first share its rank
-    if tied.size:
-        rank_sorted[tied] = np.maximum.accumulate(np.where(starts[tied], rank_sorted[tied], 0), axis=1)
+    rank = competition_ranks(key)
     grade = _grades(problem, composite)
     unsettled: list[int] = []
     if problem.quotas and cand.size:
-        unsettled = _apply_quotas(problem, grade, order, rank_sorted, every)
-    awarded = _awards(problem, order, rank_sorted)
-    decided = Decided(composite, order, rank_sorted, grade, awarded, len(problem.tiers))
+        unsettled = _apply_quotas(problem, grade, rank, every)
+    awarded = _awards(problem, rank)
+    decided = Decided(composite, rank, grade, awarded, len(problem.tiers))
     if unsettled:
         decided = _decide_exactly(problem, decided, unsettled)
     return decided
+
+
+def competition_ranks(key: Ints) -> Ints:
+    """Each row's competition ranks, highest key first (1, 2, 2, 4): one more than the keys above it.
+
+    The keys are whole units, so each row's keys are counted (a histogram over their range, summed
+    from the top): no sort, and ties share a rank by construction. A range too wide to count falls
+    back to a sort.
+    """
+    count, width = key.shape
+    if width == 0:
+        return np.zeros(key.shape, dtype=np.int64)
+    low = int(key.min())
+    span = int(key.max()) - low + 1
+    if span * count > max(4 * key.size, 1 << 22):  # a histogram this wide costs more than sorting
+        return _sorted_ranks(key)
+    offsets = key - low
+    flat = offsets + (np.arange(count, dtype=np.int64) * span)[:, None]
+    counts = np.bincount(flat.ravel(), minlength=count * span).reshape(count, span)
+    at_least = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1]  # how many keys are this high or higher
+    above = at_least - counts
+    return np.take_along_axis(above, offsets, axis=1) + 1  # type: ignore[no-any-return]
+
+
+def _sorted_ranks(key: Ints) -> Ints:
+    order = np.argsort(-key, axis=1, kind="stable")
+    ordered = np.take_along_axis(key, order, axis=1)
+    starts = np.ones(ordered.shape, dtype=bool)
+    np.not_equal(ordered[:, 1:], ordered[:, :-1], out=starts[:, 1:])
+    positions = np.arange(1, key.shape[1] + 1, dtype=np.int64)
+    rank_sorted = np.maximum.accumulate(np.where(starts, positions, 0), axis=1)
+    rank = np.empty_like(rank_sorted)
+    np.put_along_axis(rank, order, rank_sorted, axis=1)
+    return rank
 
 
 def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
@@ -254,7 +268,7 @@ def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
     return grade
 
 
-def _apply_quotas(problem: Problem, grade: NDArray[np.int8], order: Ints, rank_sorted: Ints, every: bool) -> list[int]:
+def _apply_quotas(problem: Problem, grade: NDArray[np.int8], rank: Ints, every: bool) -> list[int]:
     """Quotas admit whole tie groups while they fit; returns the draws numpy cannot settle exactly."""
     cand = problem.candidates
     last = problem.grade_mins.size - 1
@@ -264,8 +278,9 @@ def _apply_quotas(problem: Problem, grade: NDArray[np.int8], order: Ints, rank_s
         rows = np.flatnonzero((competing == index).sum(axis=1) > limit)  # most draws fit the quota whole
         if rows.size == 0:
             continue
-        in_order = np.take_along_axis(competing[rows], order[rows], axis=1)
-        ranks = rank_sorted[rows]
+        order = np.argsort(rank[rows], axis=1, kind="stable")
+        in_order = np.take_along_axis(competing[rows], order, axis=1)
+        ranks = np.take_along_axis(rank[rows], order, axis=1)
         member = in_order == index
         ends = np.ones(ranks.shape, dtype=bool)
         np.not_equal(ranks[:, 1:], ranks[:, :-1], out=ends[:, :-1])
@@ -274,57 +289,58 @@ def _apply_quotas(problem: Problem, grade: NDArray[np.int8], order: Ints, rank_s
         group_end = np.minimum.accumulate(end_at[:, ::-1], axis=1)[:, ::-1]
         through = np.take_along_axis(np.cumsum(member, axis=1), group_end, axis=1)
         over = member & (through > limit)
+        in_order[over] = min(index + 1, last)
         for k, row in enumerate(rows.tolist()):
             failing = ranks[k][over[k]]
             if failing.size and failing.min() != failing.max():  # a later, smaller group might fit: the engine decides
                 unsettled.add(row)
-        in_order[over] = min(index + 1, last)
-        for k, row in enumerate(rows.tolist()):
-            columns = order[row] if every else cand[order[row]]
+            columns = order[k] if every else cand[order[k]]
             grade[row, columns] = in_order[k]
     return sorted(unsettled)
 
 
-def _awards(problem: Problem, order: Ints, rank_sorted: Ints) -> tuple[Ints, Ints, Ints]:
+def _awards(problem: Problem, rank: Ints) -> tuple[Ints, Ints, Ints]:
     """Award tiers to eligible candidates in rank order; a tie group takes the tier of its first member.
 
-    Only the head of each draw's order can win, so each draw walks its eligible candidates from the
-    top until the tiers run out (the engine's ``ranking._award``, on whole numbers).
+    The tiers hold ``n`` awards in all, so only eligible candidates ranked no lower than the
+    ``n``-th best eligible rank can win: each draw walks just those, in rank order (the engine's
+    ``ranking._award``, on whole numbers).
     """
     rows: list[int] = []
     columns: list[int] = []
     given_tiers: list[int] = []
-    if not problem.tiers or not problem.eligible.any():
-        return _arrays(rows, columns, given_tiers)
+    eligible = np.flatnonzero(problem.eligible)
     tiers = problem.tiers
-    head = min(order.shape[1], max(64, 4 * sum(tiers)))
-    eligible_head = problem.eligible[order[:, :head]]
-    for row in range(order.shape[0]):
-        width = head
-        places = np.flatnonzero(eligible_head[row])
-        while True:
-            tier, given, previous, done = 0, 0, -1, False
-            picks: list[tuple[int, int]] = []
-            for place in places.tolist():
-                rank = int(rank_sorted[row, place])
-                if rank != previous:
-                    while tier < len(tiers) and given >= tiers[tier]:
-                        tier, given = tier + 1, 0
-                    previous = rank
-                if tier >= len(tiers):
-                    done = True
-                    break
-                given += 1
-                picks.append((place, tier))
-            if done or width >= order.shape[1]:
-                break
-            width = order.shape[1]  # the head ran out before the tiers did: walk the whole order
-            places = np.flatnonzero(problem.eligible[order[row]])
-        for place, tier in picks:
-            rows.append(row)
-            columns.append(int(order[row, place]))
-            given_tiers.append(tier)
-    return _arrays(rows, columns, given_tiers)
+    if not tiers or eligible.size == 0:
+        return _arrays(rows, columns, given_tiers)
+    ranks = rank[:, eligible]
+    n = min(sum(tiers), eligible.size)
+    cutoff = np.partition(ranks, n - 1, axis=1)[:, n - 1]
+    for row, place in zip(*np.nonzero(ranks <= cutoff[:, None]), strict=True):
+        rows.append(int(row))
+        columns.append(int(place))
+    if not rows:
+        return _arrays(rows, columns, given_tiers)
+    row_of, place_of = np.array(rows), np.array(columns)
+    rank_of = ranks[row_of, place_of]
+    walk = np.lexsort((rank_of, row_of))
+    given_rows: list[int] = []
+    given_columns: list[int] = []
+    current_row, tier, given, previous = -1, 0, 0, -1
+    for row, place, r in zip(row_of[walk].tolist(), place_of[walk].tolist(), rank_of[walk].tolist(), strict=True):
+        if row != current_row:
+            current_row, tier, given, previous = row, 0, 0, -1
+        if r != previous:
+            while tier < len(tiers) and given >= tiers[tier]:
+                tier, given = tier + 1, 0
+            previous = r
+        if tier >= len(tiers):
+            continue
+        given += 1
+        given_rows.append(row)
+        given_columns.append(int(eligible[place]))
+        given_tiers.append(tier)
+    return _arrays(given_rows, given_columns, given_tiers)
 
 
 def _arrays(*lists: list[int]) -> tuple[Ints, Ints, Ints]:
@@ -349,7 +365,7 @@ def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Deci
                 award_columns.append(c)
                 award_tiers.append(tier_index[award])
     awarded = _arrays(award_rows, award_columns, award_tiers)
-    return Decided(decided.composite, decided.order, decided.rank_sorted, decided.grade, awarded, decided.tiers)
+    return Decided(decided.composite, decided.rank, decided.grade, awarded, decided.tiers)
 
 
 def decide_draw(problem: Problem, composite: Ints) -> list[RegionResult]:

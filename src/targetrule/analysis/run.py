@@ -48,9 +48,9 @@ class Tally:
     def add(self, composite: NDArray[np.int64]) -> None:
         """Decide one chunk of draws and count what it gave."""
         decided = decide_chunk(self.problem, composite)
-        count = decided.order.shape[0]
+        count = decided.rank.shape[0]
         self.pending.append(decided.rank.astype(self.narrow))
-        self.waiting += decided.order.size
+        self.waiting += decided.rank.size
         if self.waiting >= self.counts.size:
             self.flush()
         for index in range(self.grades.shape[1]):
