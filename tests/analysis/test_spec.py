@@ -89,3 +89,15 @@ def test_unparsable_toml_is_one_finding() -> None:
     with pytest.raises(SpecError) as caught:
         load_spec("[weights\n")
     assert [f.code for f in caught.value.findings] == ["sensitivity.bad_spec"]
+
+
+def test_chances_add_up_to_one_exactly() -> None:
+    from targetrule.analysis.report import shares
+
+    # 1/3 each of 3 draws: 0.3333 × 3 = 0.9999, so the one missing ten-thousandth goes to the first
+    assert shares([1, 1, 1], 3) == [Decimal("0.3334"), Decimal("0.3333"), Decimal("0.3333")]
+    # 3 and 9997 of 10,000 (exact): 0.0003 + 0.9997
+    assert shares([3, 9997], 10_000) == [Decimal("0.0003"), Decimal("0.9997")]
+    # 1/8000 = 0.000125 → 0.0001 (0.25 of a ten-thousandth left over); 7999/8000 = 0.999875 → 0.9998 (0.75
+    # left over): 0.9999 in all, so the last ten-thousandth goes to the larger remainder, the second
+    assert shares([1, 7999], 8000) == [Decimal("0.0001"), Decimal("0.9999")]

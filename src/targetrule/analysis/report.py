@@ -1,6 +1,6 @@
 """What a sensitivity analysis reports: per region its rank band and chances, per factor its Sobol indices.
 
-The numbers are plain (attrs, ``Decimal`` probabilities rounded half up to four places) and
+The numbers are plain (attrs; ``Decimal`` probabilities to four places that add up to 1) and
 ``to_dict`` gives the versioned JSON (``targetrule.sensitivity/1``). Percentile ranks are ranks
 that occurred (the inverted empirical distribution: the smallest rank at least that share of the
 draws reach), so a band is always a pair of ranks some draw gave.
@@ -16,16 +16,26 @@ from attrs import field, frozen
 
 from targetrule.analysis.draws import Draw, DrawPlan
 from targetrule.analysis.spec import UncertaintySpec
-from targetrule.rounding import half_up
 from targetrule.text import Label
 
 SENSITIVITY_SCHEMA = "targetrule.sensitivity/1"
-PROBABILITY = Decimal("0.0001")
 
 
-def probability(count: int, draws: int) -> Decimal:
-    """``count`` of ``draws`` as a share, half up to four places."""
-    return half_up(Decimal(count) / Decimal(draws), PROBABILITY) if draws else Decimal(0)
+def shares(counts: Sequence[int], draws: int) -> list[Decimal]:
+    """Counts that partition ``draws`` as shares to four places that add up to exactly 1.
+
+    Each share is rounded down to 0.0001, then the ten-thousandths still missing go to the largest
+    remainders (the first of equal ones), so the shown chances of a region's grades add up to 100%.
+    """
+    if not draws:
+        return [Decimal(0) for _ in counts]
+    scale = 10_000
+    floors = [c * scale // draws for c in counts]
+    remainders = [c * scale % draws for c in counts]
+    missing = scale - sum(floors)
+    for index in sorted(range(len(counts)), key=lambda i: -remainders[i])[:missing]:
+        floors[index] += 1
+    return [Decimal(f).scaleb(-4) for f in floors]
 
 
 @frozen

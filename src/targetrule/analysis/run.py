@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from targetrule.analysis.draws import DrawPlan, draw_factors, plan_of, to_parameters
 from targetrule.analysis.recompute import Problem, composites, decide_chunk, problem_of
-from targetrule.analysis.report import RegionSensitivity, SensitivityResult, SobolIndex, probability
+from targetrule.analysis.report import RegionSensitivity, SensitivityResult, SobolIndex, shares
 from targetrule.analysis.spec import UncertaintySpec
 from targetrule.registry import Registry
 from targetrule.results import Evaluation
@@ -142,7 +142,7 @@ def _result(
     regions = []
     for j, result in enumerate(problem.results):
         c = column.get(j)
-        grade_p = {g.id: probability(int(tally.grades[j, i]), n) for i, g in enumerate(grades)}
+        grade_p = dict(zip([g.id for g in grades], shares(tally.grades[j].tolist(), n), strict=True))
         if c is None:
             regions.append(
                 RegionSensitivity(
@@ -161,7 +161,7 @@ def _result(
             )
             continue
         cumulative = cumulatives[c]
-        award_p = {t.id: probability(int(tally.awards[c, i]), n) for i, t in enumerate(tiers)}
+        award_p = dict(zip([t.id for t in tiers], shares(tally.awards[c].tolist(), n)[:-1], strict=True))
         regions.append(
             RegionSensitivity(
                 region=result.region.id,
