@@ -56,8 +56,7 @@ def synthetic(engine: Engine, scheme: Scheme, regions: int, seed: int = 1) -> Ev
     for i in range(regions):
         city = cities[i % len(cities)]
         areas = tuple(
-            evolve(a, points=half_up(a.max_points * Decimal(str(round(rng.uniform(0.5, 1.0), 6)))))
-            for a in city.areas
+            evolve(a, points=half_up(a.max_points * Decimal(str(round(rng.uniform(0.5, 1.0), 6))))) for a in city.areas
         )
         points = sum((a.points for a in areas), Decimal(0))
         composite = max(Decimal(0), points + city.bonus_points - city.deduction_points)
@@ -112,9 +111,7 @@ def main() -> None:
     scheme = engine.load_scheme("jilin-2007")
     evaluation = synthetic(engine, scheme, args.regions)
     weights_only = load_spec({"sobol": {"enabled": False}})
-    alternative = load_spec(
-        {"aggregation": {"alternatives": ["weighted_geometric_mean"]}, "sobol": {"enabled": False}}
-    )
+    alternative = load_spec({"aggregation": {"alternatives": ["weighted_geometric_mean"]}, "sobol": {"enabled": False}})
     if args.child:
         analysed(evaluation, scheme, engine, args.draws, 1, weights_only)
         return

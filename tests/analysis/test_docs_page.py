@@ -1,4 +1,4 @@
-"""The Python example of docs/sensitivity.md runs as written, from the repository's root, and says what the page says."""
+"""The Python example of docs/sensitivity.md runs as written, from the root, and prints what the page says."""
 
 from __future__ import annotations
 

@@ -237,7 +237,7 @@ def competition_ranks(key: Ints) -> Ints:
     counts = np.bincount(flat.ravel(), minlength=count * span).reshape(count, span)
     at_least = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1]  # how many keys are this high or higher
     above = at_least - counts
-    return np.take_along_axis(above, offsets, axis=1) + 1  # type: ignore[no-any-return]
+    return np.take_along_axis(above, offsets, axis=1) + 1
 
 
 def _sorted_ranks(key: Ints) -> Ints:

@@ -40,7 +40,7 @@ MAX_DRAWS = 10_000_000
     "-o",
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for sensitivity.json (default: none written) / 结果输出文件夹.",
+    help="Folder for sensitivity.json, .xlsx and .html (default: none written) / 结果输出文件夹.",
 )
 @common
 def sensitivity(
@@ -104,7 +104,18 @@ def sensitivity(
         from targetrule.formats.atomic import write_result_set
 
         inputs = [source, *scheme_inputs(scheme), *([spec] if spec else []), *([verified] if verified else [])]
+        from targetrule.formats.results import missing_libraries
+
         files = {"sensitivity.json": sensitivity_json(result)}
+        # xlsx and the HTML page too, when their libraries are installed (as `evaluate` does)
+        if not missing_libraries("xlsx"):
+            from targetrule.formats.sensitivity_xlsx import render_sensitivity_xlsx
+
+            files["sensitivity.xlsx"] = render_sensitivity_xlsx(result)
+        if not missing_libraries("html"):
+            from targetrule.formats.sensitivity_html import render_sensitivity_html
+
+            files["sensitivity.html"] = render_sensitivity_html(result, lang)
         written = write_result_set(output, files, inputs, guard=interrupts_deferred)
     if as_json:
         emit_json(
