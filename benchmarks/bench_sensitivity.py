@@ -55,19 +55,19 @@ def synthetic(engine: Engine, scheme: Scheme, regions: int, seed: int = 1) -> Ev
     made = []
     for i in range(regions):
         city = cities[i % len(cities)]
-        areas = tuple(
-            evolve(a, points=half_up(a.max_points * Decimal(str(round(rng.uniform(0.5, 1.0), 6))))) for a in city.areas
-        )
-        points = sum((a.points for a in areas), Decimal(0))
+        areas = tuple(half_up(a.spec.points * Decimal(str(round(rng.uniform(0.5, 1.0), 6)))) for a in scheme.areas)
+        points = sum(areas, Decimal(0))
         composite = max(Decimal(0), points + city.bonus_points - city.deduction_points)
         region = evolve(city.region, id=f"r{i:05d}")
-        made.append(evolve(city, region=region, areas=areas, base_points=points, composite=composite))
+        scores = evolve(city.scores, region=region.id, area_points=areas)
+        made.append(evolve(city, region=region, scores=scores, base_points=points, composite=composite))
     return evolve(base, regions=tuple(decide(made, scheme)))
 
 
 def baseline(evaluation: Evaluation, scheme: Scheme, draws: int, seed: int) -> float:
     """Seconds for the plain re-aggregation: weights × shares, ranked with argsort, chunk by chunk."""
-    shares = np.array([[float(a.points / a.max_points) for a in r.areas] for r in evaluation.regions])
+    full = [a.spec.points for a in scheme.areas]
+    shares = np.array([[float(p / m) for p, m in zip(r.scores.area_points, full, strict=True)] for r in evaluation.regions])
     points = np.array([float(a.spec.points) for a in scheme.areas])
     start = time.perf_counter()
     rng = np.random.default_rng(seed)

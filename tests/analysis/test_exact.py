@@ -46,7 +46,7 @@ def test_the_nominal_draw_is_the_engines_evaluation(evaluation: Evaluation, sche
     assert [tiers[int(a)] for a in decided.award[0]] == [r.award for r in ranked]
 
 
-def test_vectorised_decisions_equal_the_engines_decide(evaluation: Evaluation, scheme: Scheme, engine: Engine) -> None:
+def test_vectorised_decisions_equal_the_engines_standings(evaluation: Evaluation, scheme: Scheme, engine: Engine) -> None:
     plan, problem = _prepared(evaluation, scheme, engine, LOOSE)
     units, choice = to_parameters(plan, draw_factors(plan, 300, np.random.default_rng(7)))
     composite = composites(problem, plan, units, choice)
@@ -55,11 +55,11 @@ def test_vectorised_decisions_equal_the_engines_decide(evaluation: Evaluation, s
     tiers = [t.id for t in scheme.spec.awards] + [None]
     moved = 0
     for row in range(composite.shape[0]):
-        standing = decide_draw(problem, composite[row])  # targetrule.ranking.decide itself
-        ranked = [standing[int(j)] for j in problem.candidates]
-        assert decided.rank[row].tolist() == [r.rank for r in ranked]
-        assert [grades[int(g)] for g in decided.grade[row]] == [r.grade for r in standing]
-        assert [tiers[int(a)] for a in decided.award[row]] == [r.award for r in ranked]
+        standing = decide_draw(problem, composite[row])  # targetrule.ranking.standings itself
+        ranked = [standing[problem.region_ids[int(j)]] for j in problem.candidates]
+        assert decided.rank[row].tolist() == [r["rank"] for r in ranked]
+        assert [grades[int(g)] for g in decided.grade[row]] == [standing[r]["grade"] for r in problem.region_ids]
+        assert [tiers[int(a)] for a in decided.award[row]] == [r.get("award") for r in ranked]
         moved += decided.rank[row].tolist() != problem.nominal_rank.tolist()
     assert moved > 30  # the loose spec really moves the ranks, so the comparison is not of 300 copies
 

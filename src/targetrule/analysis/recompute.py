@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
+from typing import Any
 
 import numpy as np
 from attrs import evolve, frozen
@@ -22,7 +23,7 @@ from numpy.typing import NDArray
 from targetrule.aggregation import Aggregation
 from targetrule.analysis.draws import DrawPlan
 from targetrule.decimal_context import CONTEXT
-from targetrule.ranking import decide, quota_size, sort_key
+from targetrule.ranking import quota_size, sort_key, standings
 from targetrule.results import Evaluation, RegionResult
 from targetrule.rounding import ZERO, half_up
 from targetrule.scheme import Scheme
@@ -77,7 +78,11 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
     if not evaluation.ranked:
         raise ValueError("the evaluation is not ranked")
     results = evaluation.regions
-    shares = tuple(tuple(a.points / a.max_points if a.max_points else ZERO for a in r.areas) for r in results)
+    # The areas' points as the engine kept them (no item rebuilt), over each area's full marks.
+    full = [a.spec.points for a in scheme.areas]
+    shares = tuple(
+        tuple(p / m if m else ZERO for p, m in zip(r.scores.area_points, full, strict=True)) for r in results
+    )
     adjustments = [r.bonus_points - r.deduction_points for r in results]
     places = max([2, *(_places(a) for a in adjustments)])
     scale = Decimal(1).scaleb(places)
@@ -349,17 +354,17 @@ def _arrays(*lists: list[int]) -> tuple[Ints, Ints, Ints]:
 
 
 def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Decided:
-    """Decide some draws with the engine's own ``ranking.decide``: their grades and awards replace numpy's."""
+    """Decide some draws with the engine's own ``ranking.standings``: their grades and awards replace numpy's."""
     grade_index = {g.id: i for i, g in enumerate(problem.scheme.spec.grades)}
     tier_index = {t.id: i for i, t in enumerate(problem.scheme.spec.awards)}
     keep = ~np.isin(decided.awarded[0], rows)
     award_rows, award_columns, award_tiers = (a[keep].tolist() for a in decided.awarded)
     for row in rows:
         standing = decide_draw(problem, decided.composite[row])
-        for j, result in enumerate(standing):
-            decided.grade[row, j] = grade_index[result.grade] if result.grade is not None else 0
+        for j, region in enumerate(problem.region_ids):
+            decided.grade[row, j] = grade_index[standing[region]["grade"]]
         for c, j in enumerate(problem.candidates.tolist()):
-            award = standing[j].award
+            award = standing[problem.region_ids[j]].get("award")
             if award is not None:
                 award_rows.append(row)
                 award_columns.append(c)
@@ -368,11 +373,8 @@ def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Deci
     return Decided(decided.composite, decided.rank, decided.grade, awarded, decided.tiers)
 
 
-def decide_draw(problem: Problem, composite: Ints) -> list[RegionResult]:
-    """The engine's own decision (``ranking.decide``) on one draw's composites, in units."""
+def decide_draw(problem: Problem, composite: Ints) -> dict[str, dict[str, Any]]:
+    """The engine's own decision (``ranking.standings``) on one draw's composites (in units), by region id."""
     unit = problem.unit
-    results = [
-        evolve(r, composite=Decimal(int(c)) * unit, rank=None, grade=None, award=None, award_label=None)
-        for r, c in zip(problem.results, composite, strict=True)
-    ]
-    return decide(results, problem.scheme)
+    results = [evolve(r, composite=Decimal(int(c)) * unit) for r, c in zip(problem.results, composite, strict=True)]
+    return standings(results, problem.scheme)

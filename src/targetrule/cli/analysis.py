@@ -104,7 +104,7 @@ def sensitivity(
         from targetrule.formats.atomic import write_result_set
 
         inputs = [source, *scheme_inputs(scheme), *([spec] if spec else []), *([verified] if verified else [])]
-        from targetrule.formats.results import missing_libraries
+        from targetrule.formats.output_formats import missing_libraries
 
         files = {"sensitivity.json": sensitivity_json(result)}
         # xlsx and the HTML page too, when their libraries are installed (as `evaluate` does)
