@@ -67,7 +67,9 @@ def synthetic(engine: Engine, scheme: Scheme, regions: int, seed: int = 1) -> Ev
 def baseline(evaluation: Evaluation, scheme: Scheme, draws: int, seed: int) -> float:
     """Seconds for the plain re-aggregation: weights × shares, ranked with argsort, chunk by chunk."""
     full = [a.spec.points for a in scheme.areas]
-    shares = np.array([[float(p / m) for p, m in zip(r.scores.area_points, full, strict=True)] for r in evaluation.regions])
+    shares = np.array(
+        [[float(p / m) for p, m in zip(r.scores.area_points, full, strict=True)] for r in evaluation.regions]
+    )
     points = np.array([float(a.spec.points) for a in scheme.areas])
     start = time.perf_counter()
     rng = np.random.default_rng(seed)

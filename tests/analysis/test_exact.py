@@ -46,7 +46,9 @@ def test_the_nominal_draw_is_the_engines_evaluation(evaluation: Evaluation, sche
     assert [tiers[int(a)] for a in decided.award[0]] == [r.award for r in ranked]
 
 
-def test_vectorised_decisions_equal_the_engines_standings(evaluation: Evaluation, scheme: Scheme, engine: Engine) -> None:
+def test_vectorised_decisions_equal_the_engines_standings(
+    evaluation: Evaluation, scheme: Scheme, engine: Engine
+) -> None:
     plan, problem = _prepared(evaluation, scheme, engine, LOOSE)
     units, choice = to_parameters(plan, draw_factors(plan, 300, np.random.default_rng(7)))
     composite = composites(problem, plan, units, choice)
