@@ -387,6 +387,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{value} is not one of {where_en}{hint_en}",
     ),
     "sensitivity.duplicate": (Severity.ERROR, "{value} 重复列出", "{value} is listed twice"),
+    "sensitivity.unsupported": (
+        Severity.ERROR,
+        "{value} 的参数暂不能变动：{detail_zh}",
+        "the parameters of {value} cannot be varied yet: {detail_en}",
+    ),
 }
 
 

@@ -14,5 +14,6 @@ def test_the_benchmark_runs_at_a_tiny_size() -> None:
     result = subprocess.run(argv, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "ratio weights / baseline:" in result.stdout
-    assert "ratio alternative / baseline:" in result.stdout
+    assert "ratio parameters / baseline:" in result.stdout
+    assert "ratio aggregation / baseline:" in result.stdout
     assert "peak RSS, 500 draws:" in result.stdout

@@ -17,11 +17,19 @@ from .conftest import EXAMPLE
 LOOSE = {
     "weights": {"method": "dirichlet", "concentration": 3},
     "aggregation": {"alternatives": ["weighted_geometric_mean"]},
+    "parameters": [
+        {"indicator": "employment.zero_employment_households", "name": "deduct_per_point", "values": [0.1, 0.5, 2]},
+        {
+            "indicator": "labour_relations.contract_signing",
+            "name": "tiers",
+            "values": [[[95, 1], [90, 0.8], [80, 0.5]], [[99, 1], [95, 0.5]]],
+        },
+    ],
 }
 
 
 def _prepared(evaluation: Evaluation, scheme: Scheme, engine: Engine, table: dict[str, object]):  # type: ignore[no-untyped-def]
-    spec = load_spec(table)
+    spec = load_spec(table, scheme=scheme)
     plan = plan_of(scheme, spec)
     methods = [
         scheme.aggregation if n == scheme.aggregation.name else engine.registry.aggregations[n]
@@ -33,7 +41,7 @@ def _prepared(evaluation: Evaluation, scheme: Scheme, engine: Engine, table: dic
 def test_the_nominal_draw_is_the_engines_evaluation(evaluation: Evaluation, scheme: Scheme, engine: Engine) -> None:
     plan, problem = _prepared(evaluation, scheme, engine, {"weights": {"method": "fixed"}})
     units = plan.nominal_units()[None, :]
-    composite = composites(problem, plan, units, np.zeros(1, dtype=np.int64))
+    composite = composites(problem, plan, units, np.zeros(1, dtype=np.int64), np.zeros((1, 0), dtype=np.int64))
     # composites in cents, straight from the engine's Decimal results
     expected = [int(r.composite * 100) for r in evaluation.regions]
     assert composite[0].tolist() == expected
@@ -50,8 +58,8 @@ def test_vectorised_decisions_equal_the_engines_standings(
     evaluation: Evaluation, scheme: Scheme, engine: Engine
 ) -> None:
     plan, problem = _prepared(evaluation, scheme, engine, LOOSE)
-    units, choice = to_parameters(plan, draw_factors(plan, 300, np.random.default_rng(7)))
-    composite = composites(problem, plan, units, choice)
+    units, choice, picks = to_parameters(plan, draw_factors(plan, 300, np.random.default_rng(7)))
+    composite = composites(problem, plan, units, choice, picks)
     decided = decide_chunk(problem, composite)
     grades = [g.id for g in scheme.spec.grades]
     tiers = [t.id for t in scheme.spec.awards] + [None]
@@ -70,11 +78,12 @@ def test_vectorised_decisions_equal_the_engines_standings(
 def test_a_draw_replays_through_the_engine_to_the_same_numbers(
     evaluation: Evaluation, scheme: Scheme, engine: Engine, index: int
 ) -> None:
-    result = sensitivity(evaluation, load_spec(LOOSE), draws=50, seed=3, scheme=scheme, engine=engine)
+    result = sensitivity(evaluation, load_spec(LOOSE, scheme=scheme), draws=50, seed=3, scheme=scheme, engine=engine)
     draw = result.draw(index)
     replayed = replay(draw, scheme, EXAMPLE, engine=engine)
     plan, problem = _prepared(evaluation, scheme, engine, LOOSE)
-    composite = composites(problem, plan, result.units[index : index + 1], result.choice[index : index + 1])
+    rows = slice(index, index + 1)
+    composite = composites(problem, plan, result.units[rows], result.choice[rows], result.picks[rows])
     decided = decide_chunk(problem, composite)
     assert [r.composite for r in replayed.regions] == [Decimal(int(c)) / 100 for c in composite[0]]
     ranked = [replayed.regions[int(j)] for j in problem.candidates]
@@ -83,7 +92,7 @@ def test_a_draw_replays_through_the_engine_to_the_same_numbers(
 
 
 def test_the_same_seed_gives_the_same_results(evaluation: Evaluation, scheme: Scheme, engine: Engine) -> None:
-    spec = load_spec(LOOSE | {"sobol": {"samples": 16, "resamples": 20}})
+    spec = load_spec(LOOSE | {"sobol": {"samples": 16, "resamples": 20}}, scheme=scheme)
     one = sensitivity(evaluation, spec, draws=200, seed=11, scheme=scheme, engine=engine).to_dict()
     two = sensitivity(evaluation, spec, draws=200, seed=11, scheme=scheme, engine=engine).to_dict()
     other = sensitivity(evaluation, spec, draws=200, seed=12, scheme=scheme, engine=engine).to_dict()

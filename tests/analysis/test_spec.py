@@ -101,3 +101,49 @@ def test_chances_add_up_to_one_exactly() -> None:
     # 1/8000 = 0.000125 → 0.0001 (0.25 of a ten-thousandth left over); 7999/8000 = 0.999875 → 0.9998 (0.75
     # left over): 0.9999 in all, so the last ten-thousandth goes to the larger remainder, the second
     assert shares([1, 7999], 8000) == [Decimal("0.0001"), Decimal("0.9999")]
+
+
+def test_bad_parameter_alternatives_are_findings_at_their_paths() -> None:
+    from targetrule import Engine
+
+    scheme = Engine(entry_points=False).load_scheme("jilin-2007")
+    text = """
+[[parameters]]
+indicator = "employment.zero_employment_household"
+name = "deduct_per_point"
+values = [0.1]
+
+[[parameters]]
+indicator = "employment.fund_budget"
+name = "deduct_per_pt"
+values = [0.1]
+
+[[parameters]]
+indicator = "employment.zero_employment_households"
+name = "deduct_per_point"
+values = [0.1, "lots", -1]
+
+[[parameters]]
+indicator = "pension.paid_on_time"
+name = "deduct_per_point"
+values = [0.1, 0.2]
+
+[[parameters]]
+indicator = "dibao.budget"
+name = "deduct_per_point"
+values = []
+"""
+    with pytest.raises(SpecError) as caught:
+        load_spec(text, scheme=scheme)
+    found = {(f.code, f.path) for f in caught.value.findings}
+    assert found == {
+        ("sensitivity.unknown_name", "$.parameters[0].indicator"),
+        ("sensitivity.unknown_name", "$.parameters[1].name"),
+        ("sensitivity.bad_value", "$.parameters[2].values[1]"),
+        ("sensitivity.bad_value", "$.parameters[2].values[2]"),
+        ("sensitivity.unsupported", "$.parameters[3]"),  # the pension-arrears veto reads this item
+        ("sensitivity.bad_value", "$.parameters[4].values"),
+    }
+    by_path = {f.path: f for f in caught.value.findings}
+    assert by_path["$.parameters[0].indicator"].suggestion == "employment.zero_employment_households"
+    assert by_path["$.parameters[1].name"].suggestion == "deduct_per_point"

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from targetrule.analysis.spec import DEFAULT_SPEC, SPEC_SCHEMA, SpecError, UncertaintySpec, load_spec
+from targetrule.analysis.spec import DEFAULT_SPEC, SPEC_SCHEMA, SpecError, UncertaintySpec, checked, load_spec
 from targetrule.decimal_context import exact
 from targetrule.findings import TargetruleError
 from targetrule.text import Label
@@ -104,13 +104,13 @@ def sensitivity(
         scheme = engine.load_scheme(evaluation.provenance.scheme_origin if _is_file(evaluation) else evaluation.scheme)
     if not evaluation.ranked:
         raise NotRankedError()
-    known = dict(areas=[a.spec.id for a in scheme.areas], aggregations=list(engine.registry.aggregations))
+    aggregations = list(engine.registry.aggregations)
     if spec is None:
         spec = DEFAULT_SPEC
     elif not isinstance(spec, UncertaintySpec):
-        spec = load_spec(spec, **known)
+        spec = load_spec(spec, scheme=scheme, aggregations=aggregations)
     else:
-        spec = load_spec(spec.to_dict(), **known)  # a spec built in Python is checked like a file
+        spec = checked(spec, scheme=scheme, aggregations=aggregations)  # built in Python: checked like a file
     return analyse(evaluation, scheme, spec, engine.registry, draws=draws, seed=seed, progress=progress)
 
 
@@ -131,13 +131,15 @@ def replay(
 ) -> Evaluation:
     """Evaluate ``data`` through the normal engine under ``scheme`` with one draw's weights and aggregation.
 
-    The scheme's composite becomes its drawn aggregation applied under the drawn weights (the
-    areas and items score as before), so the evaluation's composites, ranks, grades and awards are
-    the ones the analysis counted for that draw, each with its explanation.
+    The scheme's composite becomes its drawn aggregation applied under the drawn weights, and the
+    varied items take the draw's parameter values (the other items score as before), so the
+    evaluation's composites, ranks, grades and awards are the ones the analysis counted for that
+    draw, each with its explanation.
     """
     from attrs import evolve
 
     from targetrule.analysis.draws import replay_weights
+    from targetrule.analysis.parameters import with_parameters
     from targetrule.analysis.recompute import draw_aggregation
 
     if engine is None:
@@ -146,5 +148,7 @@ def replay(
         engine = Engine()
     own = scheme.aggregation
     method = own if draw.aggregation == own.name else engine.registry.aggregations[draw.aggregation]
-    drawn = evolve(scheme, aggregation=draw_aggregation(method, replay_weights(draw), f"sensitivity.draw-{draw.index}"))
+    varied = with_parameters(scheme, {(indicator, name): value for indicator, name, value in draw.parameters})
+    aggregation = draw_aggregation(method, replay_weights(draw), f"sensitivity.draw-{draw.index}")
+    drawn = evolve(varied, aggregation=aggregation)
     return engine.evaluate(drawn, data, mode=mode, **evaluate)  # type: ignore[arg-type]

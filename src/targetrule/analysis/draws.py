@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 from attrs import frozen
 from numpy.typing import NDArray
 
+from targetrule.analysis.parameters import ParameterPlan, plan_parameters
 from targetrule.analysis.spec import UncertaintySpec
 from targetrule.scheme import Scheme
 
@@ -28,10 +30,22 @@ class Draw:
     index: int
     weights: tuple[tuple[str, Decimal], ...]
     aggregation: str
+    parameters: tuple[tuple[str, str, Any], ...] = ()  # (indicator, parameter, value) of each varied one
 
     def to_dict(self) -> dict[str, object]:
         """The draw as plain JSON types."""
-        return {"index": self.index, "weights": {a: str(w) for a, w in self.weights}, "aggregation": self.aggregation}
+        return {
+            "index": self.index,
+            "weights": {a: str(w) for a, w in self.weights},
+            "aggregation": self.aggregation,
+            "parameters": [{"indicator": i, "name": n, "value": _plain(v)} for i, n, v in self.parameters],
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, Decimal) else value
 
 
 @frozen(eq=False)
@@ -44,6 +58,7 @@ class DrawPlan:
     places: int  # the weights are whole numbers of 10 ** -places points
     alternatives: tuple[str, ...]  # aggregation names; the first is the scheme's own
     spec: UncertaintySpec
+    parameters: tuple[ParameterPlan, ...] = ()
 
     @property
     def quantum(self) -> Decimal:
@@ -59,11 +74,12 @@ class DrawPlan:
         """The nominal weights, in quanta."""
         return np.array([int(p.scaleb(self.places)) for p in self.points], dtype=np.int64)
 
-    def draw(self, index: int, units: Units, choice: int) -> Draw:
-        """The record of one draw, in decimals, from its weights in quanta and its aggregation index."""
+    def draw(self, index: int, units: Units, choice: int, picks: Sequence[int] = ()) -> Draw:
+        """The record of one draw, in decimals, from its weights in quanta, aggregation and parameter indexes."""
         quantum = self.quantum
         weights = tuple((a, (Decimal(int(u)) * quantum).normalize()) for a, u in zip(self.areas, units, strict=True))
-        return Draw(index, weights, self.alternatives[choice])
+        chosen = tuple((p.indicator, p.name, p.values[int(v)]) for p, v in zip(self.parameters, picks, strict=True))
+        return Draw(index, weights, self.alternatives[choice], chosen)
 
 
 def plan_of(scheme: Scheme, spec: UncertaintySpec) -> DrawPlan:
@@ -75,7 +91,7 @@ def plan_of(scheme: Scheme, spec: UncertaintySpec) -> DrawPlan:
     places = max([4, *(max(0, -int(p.normalize().as_tuple().exponent)) for p in points)])
     own = scheme.aggregation.name
     alternatives = (own, *(a for a in spec.aggregation.alternatives if a != own))
-    return DrawPlan(areas, points, varying, places, alternatives, spec)
+    return DrawPlan(areas, points, varying, places, alternatives, spec, plan_parameters(spec.parameters, scheme))
 
 
 def draw_factors(plan: DrawPlan, count: int, rng: np.random.Generator) -> NDArray[np.float64]:
@@ -92,6 +108,8 @@ def draw_factors(plan: DrawPlan, count: int, rng: np.random.Generator) -> NDArra
     else:
         columns.append(np.ones((count, k)))
     columns.append(rng.random(size=(count, 1)) if len(plan.alternatives) > 1 else np.zeros((count, 1)))
+    if plan.parameters:
+        columns.append(rng.random(size=(count, len(plan.parameters))))
     return np.hstack(columns)
 
 
@@ -103,11 +121,12 @@ def factor_names(plan: DrawPlan) -> list[str]:
         names = []
     if len(plan.alternatives) > 1:
         names.append("aggregation")
+    names += [f"parameter:{p.indicator}.{p.name}" for p in plan.parameters if len(p.values) > 1]
     return names
 
 
-def to_parameters(plan: DrawPlan, factors: NDArray[np.float64]) -> tuple[Units, NDArray[np.int64]]:
-    """Factors → each draw's weights in quanta (adding up to the total exactly) and aggregation index."""
+def to_parameters(plan: DrawPlan, factors: NDArray[np.float64]) -> tuple[Units, Units, Units]:
+    """Factors → each draw's weights in quanta (adding up to the total exactly), aggregation, parameter values."""
     count = factors.shape[0]
     k = int(plan.varying.sum())
     nominal = plan.nominal_units()
@@ -118,8 +137,17 @@ def to_parameters(plan: DrawPlan, factors: NDArray[np.float64]) -> tuple[Units, 
             raw = raw * nominal[plan.varying].astype(np.float64)
         free = int(nominal[plan.varying].sum())
         units[:, plan.varying] = _largest_remainder(raw, free)
-    choice = np.minimum((factors[:, -1] * len(plan.alternatives)).astype(np.int64), len(plan.alternatives) - 1)
-    return units, choice
+    choice = _index(factors[:, k], len(plan.alternatives))
+    picks = np.empty((count, len(plan.parameters)), dtype=np.int64)
+    for p, parameter in enumerate(plan.parameters):
+        picks[:, p] = _index(factors[:, k + 1 + p], len(parameter.values))
+    return units, choice, picks
+
+
+def _index(uniform: NDArray[np.float64], count: int) -> Units:
+    """Uniform numbers in [0, 1) as indexes 0 … count − 1, each equally likely."""
+    index: Units = np.minimum((uniform * count).astype(np.int64), count - 1)
+    return index
 
 
 def _dirichlet_alpha(plan: DrawPlan) -> NDArray[np.float64]:

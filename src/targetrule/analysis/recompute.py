@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from targetrule.aggregation import Aggregation
 from targetrule.analysis.draws import DrawPlan
+from targetrule.analysis.parameters import ParameterPlan, deltas
 from targetrule.decimal_context import CONTEXT
 from targetrule.ranking import quota_size, sort_key, standings
 from targetrule.results import Evaluation, RegionResult
@@ -42,6 +43,18 @@ def draw_aggregation(method: Aggregation, weights: Sequence[Decimal], name: str 
 
     label = Label(f"{method.label.zh}（抽样权重）", f"{method.label.en} (drawn weights)")
     return Aggregation(name, label, combine)
+
+
+MEAN_METHODS = ("sum", "weighted_mean")
+
+
+@frozen(eq=False)
+class ParameterDeltas:
+    """How one parameter's values change its item's points: per value, per region (exact, and as area shares)."""
+
+    area: int
+    exact: tuple[tuple[Decimal, ...], ...]  # (values, regions): points under the value − nominal points
+    shares: NDArray[np.float64]  # (values, regions): the same over the area's full marks
 
 
 @frozen(eq=False)
@@ -66,6 +79,10 @@ class Problem:
     scheme: Scheme
     nominal_rank: Ints  # per candidate
     nominal_composite: Ints  # per region, in units
+    area_points: tuple[tuple[Decimal, ...], ...] = ()  # each region's area points, as the engine kept them
+    full: tuple[Decimal, ...] = ()  # each area's full marks
+    deltas: tuple[ParameterDeltas, ...] = ()  # one per varied parameter
+    share_ext: NDArray[np.float64] | None = None  # the area shares, then each parameter value's share change
 
     @property
     def unit(self) -> Decimal:
@@ -96,11 +113,14 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
     caps = {v.id: order[v.max_grade] for v in spec.vetoes if v.max_grade is not None}
     veto_floor = np.array([max([0, *(caps.get(v, 0) for v in r.vetoes)]) for r in results], dtype=np.int64)
     quotas = tuple((order[g.id], quota_size(g.quota, len(candidates))) for g in grades if g.quota is not None)
+    deltas = tuple(_deltas_of(evaluation, scheme, p, full) for p in plan.parameters)
+    share_matrix = np.array([[float(x) for x in row] for row in shares], dtype=np.float64).reshape(len(results), -1)
+    share_ext = np.hstack([share_matrix, *(d.shares.T for d in deltas)]) if deltas else None
     return Problem(
         results=results,
         region_ids=tuple(r.region.id for r in results),
         shares=shares,
-        share_matrix=np.array([[float(s) for s in row] for row in shares], dtype=np.float64).reshape(len(results), -1),
+        share_matrix=share_matrix,
         adjust=np.array([int(a * scale) for a in adjustments], dtype=np.int64),
         places=places,
         candidates=candidates,
@@ -115,7 +135,20 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
         scheme=scheme,
         nominal_rank=np.array([results[i].rank for i in candidates], dtype=np.int64),
         nominal_composite=np.array([int(r.composite * scale) for r in results], dtype=np.int64),
+        area_points=tuple(tuple(r.scores.area_points) for r in results),
+        full=tuple(full),
+        deltas=deltas,
+        share_ext=share_ext,
     )
+
+
+def _deltas_of(
+    evaluation: Evaluation, scheme: Scheme, parameter: ParameterPlan, full: list[Decimal]
+) -> ParameterDeltas:
+    exact = deltas(evaluation, scheme, parameter)
+    points = full[parameter.area]
+    shares = np.array([[float(d / points) for d in row] for row in exact], dtype=np.float64)
+    return ParameterDeltas(parameter.area, tuple(tuple(row) for row in exact), shares)
 
 
 def _places(value: Decimal) -> int:
@@ -142,20 +175,23 @@ class Decided:
         return award
 
 
-def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints) -> Ints:
+def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None) -> Ints:
     """Each draw's composite of each region, in units, exactly as the engine computes it."""
     count = units.shape[0]
     out = np.empty((count, len(problem.results)), dtype=np.int64)
     # The weights of a draw add up to the nominal total, so the weighted mean's division is one factor.
     scale = float(problem.total) * 10.0**problem.places / plan.total_units
+    none = np.zeros((count, 0), dtype=np.int64)
+    picks = none if picks is None or not problem.deltas else picks
     for index, method in enumerate(problem.methods):
         rows = np.arange(count) if len(problem.methods) == 1 else np.flatnonzero(choice == index)
         if rows.size == 0:
             continue
-        scaled = _scaled_share(method, problem.share_matrix, units[rows].astype(np.float64), scale)
+        chosen = picks[rows]
+        scaled = _scaled_share(method, problem, units[rows].astype(np.float64), scale, chosen)
         if scaled is None:  # a plugin's method: every draw in Decimal
             base = np.array(
-                [[_exact_base(problem, plan, units[r], method, j) for j in range(out.shape[1])] for r in rows]
+                [[_exact_base(problem, plan, units[r], method, j, picks[r]) for j in range(out.shape[1])] for r in rows]
             )
         else:
             scaled += 0.5
@@ -167,7 +203,7 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints) -> I
             base = base_float.astype(np.int64)
             if near.any():
                 for r, j in zip(*np.nonzero(near), strict=True):
-                    base[r, j] = _exact_base(problem, plan, units[rows[r]], method, int(j))
+                    base[r, j] = _exact_base(problem, plan, units[rows[r]], method, int(j), chosen[r])
         if problem.adjust.any():
             base += problem.adjust[None, :]
             np.maximum(base, 0, out=base)
@@ -176,31 +212,60 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints) -> I
 
 
 def _scaled_share(
-    method: Aggregation, shares: NDArray[np.float64], units: NDArray[np.float64], scale: float
+    method: Aggregation, problem: Problem, units: NDArray[np.float64], scale: float, picks: Ints
 ) -> NDArray[np.float64] | None:
-    """The combined share of every region under every weight row times ``scale``; None for a plugin's method."""
-    if method.name in ("sum", "weighted_mean"):
-        scaled: NDArray[np.float64] = (units * scale) @ shares.T
-        return scaled
+    """The combined share of every region under every draw's weights and parameters, times ``scale``.
+
+    None for a plugin's method (decided in ``Decimal``). For the weighted means the parameters'
+    share changes are extra columns of one matrix product: each draw weighs the value it picked by
+    its area's weight, and the others by 0.
+    """
+    if method.name in MEAN_METHODS:
+        if picks.shape[1] == 0:
+            scaled: NDArray[np.float64] = (units * scale) @ problem.share_matrix.T
+            return scaled
+        columns = [units]
+        for p, delta in enumerate(problem.deltas):
+            values = np.arange(delta.shares.shape[0])
+            columns.append(units[:, [delta.area]] * (picks[:, [p]] == values[None, :]))
+        assert problem.share_ext is not None
+        extended: NDArray[np.float64] = (np.hstack(columns) * scale) @ problem.share_ext.T
+        return extended
     total = units.sum(axis=1, keepdims=True)
     unit = scale * total  # the composite's points in units: every row's weights add up to the same total
+    shares = problem.share_matrix[None, :, :]
+    if picks.shape[1]:
+        shares = np.repeat(shares, units.shape[0], axis=0)
+        for p, delta in enumerate(problem.deltas):
+            shares[:, :, delta.area] += delta.shares[picks[:, p]]
     if method.name == "weighted_geometric_mean":
         positive = shares > 0
         logs = np.log(np.where(positive, shares, 1.0))
-        zero = ((units > 0).astype(np.float64) @ (~positive).T.astype(np.float64)) > 0
-        geometric: NDArray[np.float64] = np.where(zero, 0.0, np.exp((units / total) @ logs.T)) * unit
+        weights = units / total
+        zero = np.einsum("dk,drk->dr", (units > 0).astype(np.float64), (~positive).astype(np.float64)) > 0
+        mean_log = np.einsum("dk,drk->dr", weights, np.broadcast_to(logs, (units.shape[0], *logs.shape[1:])))
+        geometric: NDArray[np.float64] = np.where(zero, 0.0, np.exp(mean_log)) * unit
         return geometric
     if method.name == "minimum":
-        lowest = shares.min(axis=1, initial=np.inf) if shares.shape[1] else np.zeros(shares.shape[0])
-        minimum: NDArray[np.float64] = np.broadcast_to(lowest, (units.shape[0], shares.shape[0])) * unit
+        width = shares.shape[2]
+        lowest = shares.min(axis=2, initial=np.inf) if width else np.zeros(shares.shape[:2])
+        minimum: NDArray[np.float64] = np.broadcast_to(lowest, (units.shape[0], shares.shape[1])) * unit
         return minimum
     return None
 
 
-def _exact_base(problem: Problem, plan: DrawPlan, units: Ints, method: Aggregation, region: int) -> int:
+def _exact_base(
+    problem: Problem, plan: DrawPlan, units: Ints, method: Aggregation, region: int, picks: Sequence[int] = ()
+) -> int:
     """One composite before bonus and deductions, in units, by the replay's own Decimal function."""
     weights = [Decimal(int(u)) * plan.quantum for u in units]
-    share = draw_aggregation(method, weights).combine(problem.shares[region], weights)
+    shares = problem.shares[region]
+    if len(picks):
+        points = list(problem.area_points[region])
+        for delta, pick in zip(problem.deltas, picks, strict=True):
+            points[delta.area] += delta.exact[int(pick)][region]
+        shares = tuple(p / m if m else ZERO for p, m in zip(points, problem.full, strict=True))
+    share = draw_aggregation(method, weights).combine(shares, weights)
     return int(half_up(share * problem.total) * Decimal(1).scaleb(problem.places))
 
 

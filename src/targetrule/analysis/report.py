@@ -117,6 +117,7 @@ class SensitivityResult:
     plan: DrawPlan = field(eq=False, repr=False)
     units: Any = field(eq=False, repr=False)  # (draws, areas) weights in quanta
     choice: Any = field(eq=False, repr=False)  # (draws,) aggregation alternative
+    picks: Any = field(eq=False, repr=False)  # (draws, parameters) the value each varied parameter took
 
     def region(self, region_id: str) -> RegionSensitivity:
         """One region's figures."""
@@ -129,7 +130,7 @@ class SensitivityResult:
         """The parameters of draw ``index`` (0-based), for :func:`targetrule.analysis.replay`."""
         if not 0 <= index < self.draws:
             raise IndexError(index)
-        return self.plan.draw(index, self.units[index], int(self.choice[index]))
+        return self.plan.draw(index, self.units[index], int(self.choice[index]), self.picks[index].tolist())
 
     def drivers(self, output: str) -> Sequence[SobolIndex]:
         """The factors' indices on one output, the largest total effect first."""
@@ -157,5 +158,7 @@ class SensitivityResult:
                 "aggregations": list(self.plan.alternatives),
                 "weights": self.units.tolist(),
                 "aggregation": self.choice.tolist(),
+                "parameters": [{"indicator": p.indicator, "name": p.name} for p in self.plan.parameters],
+                "parameter_values": self.picks.tolist(),
             },
         }

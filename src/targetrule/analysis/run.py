@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from targetrule.analysis.draws import DrawPlan, draw_factors, plan_of, to_parameters
-from targetrule.analysis.recompute import Problem, composites, decide_chunk, problem_of
+from targetrule.analysis.recompute import MEAN_METHODS, Problem, composites, decide_chunk, problem_of
 from targetrule.analysis.report import RegionSensitivity, SensitivityResult, SobolIndex, shares
 from targetrule.analysis.spec import UncertaintySpec
 from targetrule.registry import Registry
@@ -100,14 +100,17 @@ def analyse(
         for name in plan.alternatives
     ]
     problem = problem_of(evaluation, scheme, plan, methods)
+    if plan.parameters and any(m.name not in MEAN_METHODS for m in methods):
+        step = max(1, chunk_size(len(problem.results)) // max(1, len(plan.areas)))  # per-area shares per draw
+    else:
+        step = chunk_size(len(problem.results))
     rng = np.random.default_rng(seed)
     factors = draw_factors(plan, draws, rng)
-    units, choice = to_parameters(plan, factors)
+    units, choice, picks = to_parameters(plan, factors)
     tally = Tally(problem, len(scheme.spec.grades))
-    step = chunk_size(len(problem.results))
     for start in range(0, draws, step):
         stop = min(draws, start + step)
-        tally.add(composites(problem, plan, units[start:stop], choice[start:stop]))
+        tally.add(composites(problem, plan, units[start:stop], choice[start:stop], picks[start:stop]))
         if progress is not None:
             progress(stop - start)
     sobol: tuple[SobolIndex, ...] = ()
@@ -116,7 +119,7 @@ def analyse(
         from targetrule.analysis.sobol import sobol_indices
 
         sobol, runs = sobol_indices(problem, plan, np.random.default_rng([seed, 1]))
-    return _result(evaluation, scheme, spec, plan, problem, tally, sobol, runs, units, choice, seed)
+    return _result(evaluation, scheme, spec, plan, problem, tally, sobol, runs, units, choice, picks, seed)
 
 
 def _result(
@@ -130,6 +133,7 @@ def _result(
     runs: int,
     units: NDArray[np.int64],
     choice: NDArray[np.int64],
+    picks: NDArray[np.int64],
     seed: int,
 ) -> SensitivityResult:
     grades = scheme.spec.grades
@@ -195,6 +199,7 @@ def _result(
         plan=plan,
         units=units,
         choice=choice,
+        picks=picks,
     )
 
 

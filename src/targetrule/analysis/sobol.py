@@ -39,6 +39,7 @@ def factor_distributions(plan: DrawPlan) -> list[Any]:
         dists += [stats.uniform(loc=1 - spread, scale=2 * spread) for _ in range(int(plan.varying.sum()))]
     if len(plan.alternatives) > 1:
         dists.append(stats.uniform(0, 1))
+    dists += [stats.uniform(0, 1) for p in plan.parameters if len(p.values) > 1]
     return dists
 
 
@@ -49,16 +50,21 @@ def model(problem: Problem, plan: DrawPlan) -> Any:
 
     def evaluate(x: NDArray[np.float64]) -> NDArray[np.float64]:
         n = x.shape[1]
-        factors = np.ones((n, k + 1))
-        factors[:, -1] = 0.0
+        factors = np.ones((n, k + 1 + len(plan.parameters)))
+        factors[:, k:] = 0.0
         column = 0
         if weighted:
             factors[:, :k] = x[:k].T
             column = k
         if len(plan.alternatives) > 1:
-            factors[:, -1] = x[column]
-        units, choice = to_parameters(plan, factors)
-        decided = decide_chunk(problem, composites(problem, plan, units, choice))
+            factors[:, k] = x[column]
+            column += 1
+        for p, parameter in enumerate(plan.parameters):
+            if len(parameter.values) > 1:
+                factors[:, k + 1 + p] = x[column]
+                column += 1
+        units, choice, picks = to_parameters(plan, factors)
+        decided = decide_chunk(problem, composites(problem, plan, units, choice, picks))
         rank = decided.rank
         ranks = rank.astype(np.float64)
         shift = np.abs(rank - problem.nominal_rank[None, :]).mean(axis=1) if ranks.shape[1] else np.zeros(n)

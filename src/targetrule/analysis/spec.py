@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from targetrule.convert import converter, error_messages
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding
+from targetrule.scheme import Scheme
 
 SPEC_SCHEMA = "targetrule.uncertainty/1"
 METHODS: tuple[str, ...] = ("dirichlet", "uniform", "fixed")
@@ -52,6 +53,15 @@ class AggregationSpec:
 
 
 @frozen
+class ParameterSpec:
+    """A formula parameter of one item and the values it may take, drawn with equal chance."""
+
+    indicator: str
+    name: str
+    values: tuple[Any, ...]
+
+
+@frozen
 class SobolSpec:
     """The Saltelli design: ``samples`` base samples (a power of two, 16 to 65,536), bootstrap settings."""
 
@@ -69,6 +79,7 @@ class UncertaintySpec:
     aggregation: AggregationSpec = AggregationSpec()
     sobol: SobolSpec = SobolSpec()
     schema: str = SPEC_SCHEMA
+    parameters: tuple[ParameterSpec, ...] = ()
     origin: str = field(default="", eq=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +93,10 @@ class UncertaintySpec:
                 "areas": list(self.weights.areas),
             },
             "aggregation": {"alternatives": list(self.aggregation.alternatives)},
+            "parameters": [
+                {"indicator": p.indicator, "name": p.name, "values": [_plain(v) for v in p.values]}
+                for p in self.parameters
+            ],
             "sobol": {
                 "enabled": self.sobol.enabled,
                 "samples": self.sobol.samples,
@@ -89,6 +104,15 @@ class UncertaintySpec:
                 "confidence": str(self.sobol.confidence),
             },
         }
+
+
+def _plain(value: Any) -> Any:
+    """A parameter value as JSON: numbers as numbers, tier tables as lists."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
 
 
 DEFAULT_SPEC = UncertaintySpec()
@@ -100,12 +124,17 @@ def load_spec(
     *,
     areas: Iterable[str] | None = None,
     aggregations: Iterable[str] | None = None,
+    scheme: Scheme | None = None,
 ) -> UncertaintySpec:
     """Read and check a spec: a TOML file's path, TOML text, or an already parsed table.
 
     ``areas`` and ``aggregations`` are the names the spec may refer to (a scheme's areas, a
     registry's aggregation methods); when given, every other name is a finding with a "did you mean".
+    With ``scheme``, its areas are the ones known, and each ``[[parameters]]`` entry is checked
+    against the scheme's item: the parameter exists, every value is valid for the item's formula.
     """
+    if scheme is not None and areas is None:
+        areas = [a.spec.id for a in scheme.areas]
     origin = ""
     if isinstance(source, Path):
         origin = str(source)
@@ -115,16 +144,43 @@ def load_spec(
             raise SpecError([finding("sensitivity.bad_spec", path="$", detail=f"{origin}: {exc}")]) from None
     if isinstance(source, str):
         try:
-            table: Mapping[str, Any] = tomllib.loads(source)
+            table: Mapping[str, Any] = tomllib.loads(source, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
             raise SpecError([finding("sensitivity.bad_spec", path="$", detail=str(exc))]) from None
     else:
         table = source
     checker = _Checker(set(areas) if areas is not None else None, set(aggregations) if aggregations else None)
     spec = checker.structure(table)
+    if spec is not None and scheme is not None:
+        from targetrule.analysis.parameters import check_parameters
+
+        checker.findings += check_parameters(spec.parameters, scheme, checker.parameter_paths)
     if checker.findings or spec is None:
         raise SpecError(checker.findings)
-    return UncertaintySpec(spec.weights, spec.aggregation, spec.sobol, spec.schema, origin)
+    return UncertaintySpec(spec.weights, spec.aggregation, spec.sobol, spec.schema, spec.parameters, origin)
+
+
+def checked(
+    spec: UncertaintySpec,
+    *,
+    areas: Iterable[str] | None = None,
+    aggregations: Iterable[str] | None = None,
+    scheme: Scheme | None = None,
+) -> UncertaintySpec:
+    """``spec`` (built in Python) checked as a file would be; raises :class:`SpecError` with every problem."""
+    if scheme is not None and areas is None:
+        areas = [a.spec.id for a in scheme.areas]
+    checker = _Checker(set(areas) if areas is not None else None, set(aggregations) if aggregations else None)
+    if spec.schema != SPEC_SCHEMA:
+        checker.bad("$.schema", ("格式版本", "the schema"), (SPEC_SCHEMA, SPEC_SCHEMA), spec.schema)
+    checker.check(spec)
+    if scheme is not None:
+        from targetrule.analysis.parameters import check_parameters
+
+        checker.findings += check_parameters(spec.parameters, scheme)
+    if checker.findings:
+        raise SpecError(checker.findings)
+    return spec
 
 
 class _Checker:
@@ -134,6 +190,7 @@ class _Checker:
         self.areas = areas
         self.aggregations = aggregations
         self.findings: list[Finding] = []
+        self.parameter_paths: list[int] = []  # the index in the file of each well-formed parameter entry
 
     def structure(self, table: Mapping[str, Any]) -> UncertaintySpec | None:
         if not isinstance(table, Mapping):
@@ -141,8 +198,8 @@ class _Checker:
             return None
         parts: dict[str, Any] = {}
         for key in table:
-            if key not in (*_SECTIONS, "schema"):
-                hint = did_you_mean(str(key), [*_SECTIONS, "schema"])
+            if key not in (*_SECTIONS, "schema", "parameters"):
+                hint = did_you_mean(str(key), [*_SECTIONS, "schema", "parameters"])
                 self.findings.append(finding("sensitivity.unknown_key", path=f"$.{key}", value=key, suggestion=hint))
         schema = table.get("schema", SPEC_SCHEMA)
         if schema != SPEC_SCHEMA:
@@ -154,11 +211,46 @@ class _Checker:
             except Exception as exc:  # cattrs' errors, every field of the section at once
                 for path, message in error_messages(exc, f"$.{name}"):
                     self.findings.append(finding("sensitivity.bad_spec", path=path, detail=message))
+        parameters = self.parameters(table.get("parameters", []))
         if len(parts) < len(_SECTIONS):
             return None
-        spec = UncertaintySpec(parts["weights"], parts["aggregation"], parts["sobol"])
+        spec = UncertaintySpec(parts["weights"], parts["aggregation"], parts["sobol"], parameters=parameters)
         self.check(spec)
         return spec
+
+    def parameters(self, raw: Any) -> tuple[ParameterSpec, ...]:
+        """The ``[[parameters]]`` entries: an indicator id, a parameter name and a non-empty list of values."""
+        if not isinstance(raw, list):
+            self.findings.append(
+                finding("sensitivity.bad_spec", path="$.parameters", detail="expected a list of tables")
+            )
+            return None
+        found: list[ParameterSpec] = []
+        for index, entry in enumerate(raw):
+            path = f"$.parameters[{index}]"
+            ok = True  # each entry on its own: the well-formed ones are still checked against the scheme
+            if not isinstance(entry, Mapping):
+                self.findings.append(finding("sensitivity.bad_spec", path=path, detail="expected a table"))
+                continue
+            for key in entry:
+                if key not in ("indicator", "name", "values"):
+                    hint = did_you_mean(str(key), ["indicator", "name", "values"])
+                    self.findings.append(
+                        finding("sensitivity.unknown_key", path=f"{path}.{key}", value=key, suggestion=hint)
+                    )
+                    ok = False
+            for key in ("indicator", "name"):
+                if not isinstance(entry.get(key), str) or not entry.get(key):
+                    self.bad(f"{path}.{key}", (key, key), ("非空文本", "non-empty text"), entry.get(key))
+                    ok = False
+            values = entry.get("values")
+            if not isinstance(values, list) or not values:
+                self.bad(f"{path}.values", ("取值", "the values"), ("非空列表", "a non-empty list"), values)
+                ok = False
+            if ok and isinstance(values, list):
+                found.append(ParameterSpec(entry["indicator"], entry["name"], tuple(values)))
+                self.parameter_paths.append(index)
+        return tuple(found)
 
     def bad(self, path: str, what: tuple[str, str], expected: tuple[str, str], value: Any) -> None:
         self.findings.append(
