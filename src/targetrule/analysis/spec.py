@@ -224,7 +224,7 @@ class _Checker:
             self.findings.append(
                 finding("sensitivity.bad_spec", path="$.parameters", detail="expected a list of tables")
             )
-            return None
+            return ()
         found: list[ParameterSpec] = []
         for index, entry in enumerate(raw):
             path = f"$.parameters[{index}]"
