@@ -34,8 +34,14 @@ def test_the_example_runs_and_prints_what_the_page_says(monkeypatch: pytest.Monk
     assert " fail" in out.splitlines()[-1]
 
 
-def test_the_spec_block_is_a_valid_spec_and_the_default() -> None:
+def test_the_spec_blocks_are_the_default_and_valid_parameters() -> None:
+    from targetrule import Engine
     from targetrule.analysis import DEFAULT_SPEC, load_spec
 
-    (toml,) = re.findall(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
-    assert load_spec(toml) == DEFAULT_SPEC
+    defaults, parameters = re.findall(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert load_spec(defaults) == DEFAULT_SPEC
+    spec = load_spec(parameters, scheme=Engine(entry_points=False).load_scheme("jilin-2007"))
+    assert [(p.indicator, p.name, len(p.values)) for p in spec.parameters] == [
+        ("employment.zero_employment_households", "deduct_per_point", 2),
+        ("labour_relations.contract_signing", "tiers", 2),
+    ]
