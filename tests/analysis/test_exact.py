@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
+from attrs import evolve
 
 from targetrule import Engine, Evaluation, Scheme
 from targetrule.analysis import load_spec, replay, sensitivity
@@ -54,9 +55,13 @@ def test_the_nominal_draw_is_the_engines_evaluation(evaluation: Evaluation, sche
     assert [tiers[int(a)] for a in decided.award[0]] == [r.award for r in ranked]
 
 
+@pytest.mark.parametrize("award_min_grade", ["pass", "excellent"])
 def test_vectorised_decisions_equal_the_engines_standings(
-    evaluation: Evaluation, scheme: Scheme, engine: Engine
+    evaluation: Evaluation, scheme: Scheme, engine: Engine, award_min_grade: str
 ) -> None:
+    # jilin-2007 gives prizes down to Pass; with Excellent only, a region's prize hangs on its grade in each draw
+    scheme = evolve(scheme, spec=evolve(scheme.spec, award_min_grade=award_min_grade))
+    evaluation = engine.evaluate(scheme, EXAMPLE)
     plan, problem = _prepared(evaluation, scheme, engine, LOOSE)
     units, choice, picks = to_parameters(plan, draw_factors(plan, 300, np.random.default_rng(7)))
     composite = composites(problem, plan, units, choice, picks)

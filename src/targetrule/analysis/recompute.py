@@ -24,7 +24,7 @@ from targetrule.aggregation import Aggregation
 from targetrule.analysis.draws import DrawPlan
 from targetrule.analysis.parameters import ParameterPlan, deltas
 from targetrule.decimal_context import CONTEXT
-from targetrule.ranking import quota_size, sort_key, standings
+from targetrule.ranking import misreported, quota_size, sort_key, standings
 from targetrule.results import Evaluation, RegionResult
 from targetrule.rounding import ZERO, half_up
 from targetrule.scheme import Scheme
@@ -72,13 +72,14 @@ class Problem:
     grade_mins: Ints  # in units, highest grade first
     veto_floor: Ints  # per region: the lowest grade index (worst) its vetoes allow it above, as an index
     quotas: tuple[tuple[int, int], ...]  # (grade index, how many regions it admits)
-    eligible: NDArray[np.bool_]  # per candidate: eligible for awards
+    eligible: NDArray[np.bool_]  # per candidate: eligible for awards, whatever its grade
     tiers: tuple[int, ...]  # each award tier's count
     methods: tuple[Aggregation, ...]  # the aggregation alternatives
     total: Decimal
     scheme: Scheme
     nominal_rank: Ints  # per candidate
     nominal_composite: Ints  # per region, in units
+    award_grade: int | None = None  # the lowest grade (as an index) that may win a prize
     area_points: tuple[tuple[Decimal, ...], ...] = ()  # each region's area points, as the engine kept them
     full: tuple[Decimal, ...] = ()  # each area's full marks
     deltas: tuple[ParameterDeltas, ...] = ()  # one per varied parameter
@@ -111,7 +112,16 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
     grades = spec.grades
     order = {g.id: i for i, g in enumerate(grades)}
     caps = {v.id: order[v.max_grade] for v in spec.vetoes if v.max_grade is not None}
-    veto_floor = np.array([max([0, *(caps.get(v, 0) for v in r.vetoes)]) for r in results], dtype=np.int64)
+    # The lowest grade each region may have whatever its points: its vetoes' ceilings, and the
+    # misreporting cap (both fixed by the data, not by the weights).
+    cap = spec.misreporting.max_grade if spec.misreporting is not None else None
+    veto_floor = np.array(
+        [
+            max([0, *(caps.get(v, 0) for v in r.vetoes), order[cap] if cap and misreported(r, scheme) else 0])
+            for r in results
+        ],
+        dtype=np.int64,
+    )
     quotas = tuple((order[g.id], quota_size(g.quota, len(candidates))) for g in grades if g.quota is not None)
     deltas = tuple(_deltas_of(evaluation, scheme, p, full) for p in plan.parameters)
     share_matrix = np.array([[float(x) for x in row] for row in shares], dtype=np.float64).reshape(len(results), -1)
@@ -128,7 +138,8 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
         grade_mins=np.array([int((g.min * scale).to_integral_value(ROUND_FLOOR)) for g in grades], dtype=np.int64),
         veto_floor=veto_floor,
         quotas=quotas,
-        eligible=np.array([results[i].eligible_for_awards for i in candidates], dtype=bool),
+        eligible=np.array([_may_win(results[i], scheme) for i in candidates], dtype=bool),
+        award_grade=order[spec.award_min_grade] if spec.award_min_grade is not None else None,
         tiers=tuple(t.count for t in spec.awards),
         methods=tuple(methods),
         total=spec.total_points,
@@ -139,6 +150,19 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
         full=tuple(full),
         deltas=deltas,
         share_ext=share_ext,
+    )
+
+
+def _may_win(result: RegionResult, scheme: Scheme) -> bool:
+    """A ranked region's eligibility for prizes apart from its grade (``ranking._award``'s other reasons)."""
+    spec = scheme.spec
+    cancels = {d.id for d in spec.deductions if d.cancels_awards}
+    no_awards = {v.id for v in spec.vetoes if v.no_awards}
+    return not (
+        result.survey_only
+        or any(v in no_awards for v in result.vetoes)
+        or (spec.gate is not None and not result.gate_passed)
+        or any(a.kind == "deduction" and (a.id in cancels or a.cancels_awards) for a in result.adjustments)
     )
 
 
@@ -281,7 +305,7 @@ def decide_chunk(problem: Problem, composite: Ints) -> Decided:
     unsettled: list[int] = []
     if problem.quotas and cand.size:
         unsettled = _apply_quotas(problem, grade, rank, every)
-    awarded = _awards(problem, rank)
+    awarded = _awards(problem, rank, grade if every else grade[:, cand])
     decided = Decided(composite, rank, grade, awarded, len(problem.tiers))
     if unsettled:
         decided = _decide_exactly(problem, decided, unsettled)
@@ -369,12 +393,13 @@ def _apply_quotas(problem: Problem, grade: NDArray[np.int8], rank: Ints, every: 
     return sorted(unsettled)
 
 
-def _awards(problem: Problem, rank: Ints) -> tuple[Ints, Ints, Ints]:
+def _awards(problem: Problem, rank: Ints, grade: NDArray[np.int8]) -> tuple[Ints, Ints, Ints]:
     """Award tiers to eligible candidates in rank order; a tie group takes the tier of its first member.
 
     The tiers hold ``n`` awards in all, so only eligible candidates ranked no lower than the
     ``n``-th best eligible rank can win: each draw walks just those, in rank order (the engine's
-    ``ranking._award``, on whole numbers).
+    ``ranking._award``, on whole numbers). A region graded below the scheme's ``award_min_grade``
+    in a draw is not eligible in that draw.
     """
     rows: list[int] = []
     columns: list[int] = []
@@ -384,9 +409,12 @@ def _awards(problem: Problem, rank: Ints) -> tuple[Ints, Ints, Ints]:
     if not tiers or eligible.size == 0:
         return _arrays(rows, columns, given_tiers)
     ranks = rank[:, eligible]
+    out = rank.shape[1] + 1  # beyond every rank: a region graded too low for a prize in this draw
+    if problem.award_grade is not None:
+        ranks = np.where(grade[:, eligible] <= problem.award_grade, ranks, out)
     n = min(sum(tiers), eligible.size)
     cutoff = np.partition(ranks, n - 1, axis=1)[:, n - 1]
-    for row, place in zip(*np.nonzero(ranks <= cutoff[:, None]), strict=True):
+    for row, place in zip(*np.nonzero((ranks <= cutoff[:, None]) & (ranks < out)), strict=True):
         rows.append(int(row))
         columns.append(int(place))
     if not rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from targetrule.formats.results_xlsx import _sheet
+from targetrule.formats.results_xlsx import add_sheet
 from targetrule.formats.template_xlsx import openpyxl_module, workbook_bytes
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def render_sensitivity_xlsx(result: SensitivityResult) -> bytes:
     book.remove(book.active)
     grades = [(f"{label.zh}概率", f"P({label.en})") for _, label in result.grades]
     awards = [(f"{label.zh}概率", f"P({label.en})") for _, label in result.awards]
-    _sheet(
+    add_sheet(
         book,
         "名次区间",
         [
@@ -61,7 +61,7 @@ def render_sensitivity_xlsx(result: SensitivityResult) -> bytes:
             for r in result.regions
         ],
     )
-    _sheet(
+    add_sheet(
         book,
         "Sobol",
         [
@@ -89,7 +89,7 @@ def render_sensitivity_xlsx(result: SensitivityResult) -> bytes:
         ],
     )
     plan = result.plan
-    _sheet(
+    add_sheet(
         book,
         "抽样参数",
         [("抽样", "draw"), *((f"{a} 权重", f"{a} weight") for a in plan.areas), ("汇总方法", "aggregation")],
