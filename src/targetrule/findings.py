@@ -369,6 +369,29 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{label_zh} 未填报，上年考评结果中也没有 {region} 的该项数据",
         "{label_en} was not given, and last year's results have no such figure for {region}",
     ),
+    # sensitivity analysis: the uncertainty spec (targetrule.analysis.spec)
+    "sensitivity.bad_spec": (Severity.ERROR, "不确定性设定格式错误：{detail}", "malformed uncertainty spec: {detail}"),
+    "sensitivity.unknown_key": (
+        Severity.ERROR,
+        "不确定性设定中没有 {value} 这一节{hint_zh}",
+        "the uncertainty spec has no section {value}{hint_en}",
+    ),
+    "sensitivity.bad_value": (
+        Severity.ERROR,
+        "{what_zh}应为{expected_zh}，实为 {value}",
+        "{what_en} must be {expected_en}, got {value}",
+    ),
+    "sensitivity.unknown_name": (
+        Severity.ERROR,
+        "{where_zh}中没有 {value}{hint_zh}",
+        "{value} is not one of {where_en}{hint_en}",
+    ),
+    "sensitivity.duplicate": (Severity.ERROR, "{value} 重复列出", "{value} is listed twice"),
+    "sensitivity.unsupported": (
+        Severity.ERROR,
+        "{value} 的参数暂不能变动：{detail_zh}",
+        "the parameters of {value} cannot be varied yet: {detail_en}",
+    ),
 }
 
 

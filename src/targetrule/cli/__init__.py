@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import click
 
-from targetrule.cli import authoring, data, discover, evaluation, inspection, streaming
+from targetrule.cli import analysis, authoring, data, discover, evaluation, inspection, streaming
 from targetrule.cli.errors import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
@@ -94,6 +94,7 @@ for command in (
     streaming.stream_command,
     inspection.spot_check_command,
     inspection.plan_command,
+    analysis.sensitivity,
     authoring.new_plugin,
 ):
     main.add_command(command)

@@ -27,6 +27,7 @@ from targetrule.text import Label
 #: Every file a result set may hold; a folder holding only these (or nothing) may be replaced whole.
 RESULT_FILES = frozenset(
     {"results.json", "ranking.csv", "indicators.csv", "results.xlsx", "report.html", "regions.jsonl", "summary.json"}
+    | {"sensitivity.json", "sensitivity.xlsx", "sensitivity.html"}
 )
 #: A result file written as it is made (the streaming path), into the open file, instead of bytes held whole.
 Writer = Callable[[BinaryIO], None]
