@@ -30,6 +30,15 @@ class SchemeSource:
 
 
 @frozen
+class SchemeLink:
+    """One file of an extending scheme's chain (``extends``): its id, origin and the SHA-256 of its text."""
+
+    id: str
+    origin: str
+    sha256: str
+
+
+@frozen
 class ItemSpec:
     """One indicator in an area: its full marks (> 0), weight (≥ 0, default the points), parameters, formula."""
 
@@ -220,6 +229,8 @@ class Scheme:
     aggregation: Aggregation
     sha256: str
     origin: str
+    #: The files merged into this scheme, itself first, when it ``extends`` another (empty otherwise).
+    chain: tuple[SchemeLink, ...] = ()
 
     @property
     def id(self) -> str:

@@ -32,10 +32,13 @@ from targetrule.scheme import (
     ItemSpec,
     ResolvedArea,
     Scheme,
+    SchemeLink,
     SchemeSource,
     SchemeSpec,
     ScoredItem,
 )
+from targetrule.scheme_extends import ExtendsError, parent_source, parse_toml, resolve_extends
+from targetrule.scheme_toml import scheme_toml
 from targetrule.text import Label
 
 
@@ -92,9 +95,8 @@ def _malformed(origin: str, detail: str) -> SchemeError:
     return SchemeError([finding("scheme.malformed", path=origin or "$", detail=detail)])
 
 
-@exact
-def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
-    """Parse, structure and check a scheme; raise :class:`SchemeError` listing every problem."""
+def _parse(source: SchemeSource) -> dict[str, Any]:
+    """A scheme's TOML text as a table (floats as Decimal); raise :class:`SchemeError` naming its origin."""
     text = source.text
     if not isinstance(text, str):
         raise _malformed(source.origin, f"方案应为文本 / a scheme is text, got {type(text).__name__}")
@@ -105,17 +107,29 @@ def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
             source.origin, f"第 {exc.start} 个字符不是有效的 Unicode / character {exc.start} is not valid Unicode"
         ) from None
     try:
-        raw = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)  # a byte-order mark is not content
+        return parse_toml(text)  # a byte-order mark is not content
     except tomllib.TOMLDecodeError as exc:
         raise _malformed(source.origin, str(exc)) from None
     except RecursionError:
         raise _malformed(source.origin, "嵌套层次过深 / nested too deeply") from None
+
+
+@exact
+def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
+    """Parse, merge what it ``extends``, structure and check a scheme; raise :class:`SchemeError` listing all."""
+    raw = _parse(source)
+    chain: tuple[SchemeLink, ...] = ()
+    if "extends" in raw:
+        try:
+            raw, chain = resolve_extends(raw, source, parent_source(registry.schemes), _parse)
+        except ExtendsError as exc:
+            raise SchemeError(exc.findings) from None
     try:
         spec = _converter.structure(raw, SchemeSpec)
     except Exception as exc:  # cattrs gathers every error of a class; anything else is still the text's fault
         problems = [finding("scheme.malformed", path=path, detail=text) for path, text in error_messages(exc)]
         raise SchemeError(sorted(problems, key=_document_order)) from None
-    return _Resolver(spec, registry).resolve(source)
+    return _Resolver(spec, registry).resolve(source, chain)
 
 
 def plausible(value: Decimal) -> bool:
@@ -176,7 +190,7 @@ class _Resolver:
     def problem(self, code: str, **details: Any) -> None:
         self.findings.append(finding(code, **details))
 
-    def resolve(self, source: SchemeSource) -> Scheme:
+    def resolve(self, source: SchemeSource, chain: tuple[SchemeLink, ...] = ()) -> Scheme:
         aggregation = self.aggregation(self.spec.aggregation, "$.aggregation")
         self.check_values()
         areas = tuple(self.area(area, f"$.areas[{i}]") for i, area in enumerate(self.spec.areas))
@@ -199,8 +213,10 @@ class _Resolver:
         self.check_scheme_rules(declared | self.meant)
         if has_errors(self.findings) or aggregation is None:
             raise SchemeError(sorted(self.findings, key=_document_order))
-        digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        return Scheme(self.spec, tuple(a for a in areas if a), aggregation, digest, source.origin)
+        # The hash of what is evaluated: the file itself, or the resolved form of a scheme that extends another.
+        text = scheme_toml(self.spec) if chain else source.text
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return Scheme(self.spec, tuple(a for a in areas if a), aggregation, digest, source.origin, chain)
 
     # -- the domain of every number, where it is declared ------------------------------------------------
 
@@ -609,6 +625,8 @@ _SECTIONS = [
     "award_min_grade",
     "note",
     "plugins",
+    "extends",
+    "remove",
     "areas",
     "grades",
     "bonus",

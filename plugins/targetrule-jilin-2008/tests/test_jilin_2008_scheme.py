@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal as D
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,6 +49,15 @@ def test_unchanged_items_are_the_2007_plugins_themselves() -> None:
         "labour_relations.arbitration_closure",
     ]
     assert len(reused) == 33  # 36 items, 3 new or re-declared
+
+
+def test_the_2008_diff_resolves_to_the_full_scheme_it_replaced() -> None:
+    """jilin-2008.toml states only its changes to 2007; merged, it is the full file it was (in tests/data)."""
+    full = Path(__file__).parent / "data" / "jilin-2008-full.toml"
+    scheme = ENGINE.load_scheme("jilin-2008")
+    assert scheme.spec == ENGINE.load_scheme(full).spec
+    assert [link.id for link in scheme.chain] == ["jilin-2008", "jilin-2007"]
+    assert len(ENGINE.registry.schemes["jilin-2008"].text.splitlines()) < 70  # a diff, not a copy (the full: 200)
 
 
 def test_new_urban_jobs_changes_formula_in_the_scheme_only() -> None:
