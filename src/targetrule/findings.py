@@ -232,6 +232,7 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{where} refers to {value}, which does not exist{hint_en}",
     ),
     "scheme.duplicate_id": (Severity.ERROR, "{where} 中的编号 {value} 重复", "id {value} is used twice in {where}"),
+    "cases.malformed": (Severity.ERROR, "案例文件有误：{detail_zh}", "malformed case file: {detail_en}"),
     "scheme.bad_extends": (
         Severity.ERROR,
         "{file} 无法继承方案 {value}：{detail_zh}",

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import click
 
-from targetrule.cli import authoring, data, discover, evaluation, inspection, streaming
+from targetrule.cli import authoring, cases, data, discover, evaluation, inspection, streaming
 from targetrule.cli.errors import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
@@ -95,5 +95,6 @@ for command in (
     inspection.spot_check_command,
     inspection.plan_command,
     authoring.new_plugin,
+    cases.test_command,
 ):
     main.add_command(command)
