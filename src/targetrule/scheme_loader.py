@@ -710,6 +710,11 @@ def parse_param(spec: Parameter, raw: Any) -> Any:
             words = ", ".join(spec.choices)
             raise ParamValueError(Label(f"应为 {words} 之一，实为 {raw!r}", f"expected one of {words}, got {raw!r}"))
         return raw
+    if spec.is_switch:
+        if type(raw) is not bool:
+            shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
+            raise ParamValueError(Label(f"应为 true 或 false，实为 {shown}", f"expected true or false, got {shown}"))
+        return raw
     if spec.is_tiers:
         if not isinstance(raw, list) or not raw:
             raise ParamValueError(Label("应为 [[阈值, 得分率], …]", "expected [[threshold, attainment], …]"))
