@@ -197,6 +197,7 @@ class SchemeSpec:
     not_applicable: str | None = None  # what a 0 ÷ 0 part of a compound item gets: reweight, zero or full
     award_min_grade: str | None = None  # the lowest grade (an id of grades) that may win an award
     inspection: InspectionSpec | None = None
+    precision: str = "0.01"
 
 
 @frozen
@@ -236,6 +237,11 @@ class Scheme:
     def id(self) -> str:
         """The scheme's id, e.g. ``jilin-2007``."""
         return self.spec.id
+
+    @property
+    def quantum(self) -> Decimal:
+        """What points are rounded to (half up): ``Decimal("0.01")`` unless the scheme's ``precision`` says 0.001."""
+        return Decimal(self.spec.precision)
 
     def items(self) -> tuple[ScoredItem, ...]:
         """Every scored indicator, area by area, in scheme order."""

@@ -54,6 +54,8 @@ PLACES = 12
 SCHEMA = "targetrule.scheme/1"
 #: The years a scheme may be for.
 YEARS = (1900, 2100)
+#: The precisions points may be rounded to (half up), as a scheme writes them.
+PRECISIONS = ("0.01", "0.001")
 #: The most regions one award tier may go to.
 MOST_AWARDS = 1_000_000
 
@@ -262,6 +264,9 @@ class _Resolver:
         self.value(spec.year, "$.year", ("年度", "the year"), *YEARS)
         self.value(spec.total_points, "$.total_points", ("总分", "the total points"), 0, above=True)
         self.value(spec.tolerance, "$.tolerance", ("容差", "the tolerance"), 0, 1, expected=_SHARE)
+        if spec.precision not in PRECISIONS:
+            shown = " 或 ".join(f'"{p}"' for p in PRECISIONS), " or ".join(f'"{p}"' for p in PRECISIONS)
+            self.bad_value("$.precision", ("分数精度 precision", "the precision of points"), shown, spec.precision)
         if not spec.areas:
             self.bad_value("$.areas", ("领域列表", "the list of areas"), ("至少一个领域", "at least one area"), [])
         for i, area in enumerate(spec.areas):
@@ -623,6 +628,7 @@ _SECTIONS = [
     "tolerance",
     "not_applicable",
     "award_min_grade",
+    "precision",
     "note",
     "plugins",
     "extends",
