@@ -1,4 +1,4 @@
-"""The example composite-index distribution (examples/targetrule-hdi-example) installs, passes its tests and its cases."""
+"""The example composite-index distribution (examples/targetrule-hdi-example): installs, passes its tests and cases."""
 
 from __future__ import annotations
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from targetrule import Engine, Registry, builtin
-from targetrule.testing import IndicatorContract
-
 from targetrule_hdi_example import goalposts, indicators, schemes
 from targetrule_hdi_example.indicators import EXPECTED_SCHOOLING, INCOME, LIFE, MEAN_SCHOOLING
+
+from targetrule import Engine, Registry, builtin
+from targetrule.testing import IndicatorContract
 
 
 class TestLife(IndicatorContract):

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from targetrule import Indicator, Input, Kind, Label, hookimpl
-
 from targetrule_hdi_example.goalposts import Goalposts
 
 
