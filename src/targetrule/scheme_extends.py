@@ -26,7 +26,7 @@ from targetrule.scheme import SchemeLink, SchemeSource
 #: The lists of tables merged by id, by their place (indices left out).
 BY_ID = ("areas", "areas.indicators", "grades", "deductions", "vetoes", "awards", "bonus.items")
 #: The tables merged key by key.
-BY_KEY = ("bonus", "gate", "misreporting", "ranking", "areas.indicators.params")
+BY_KEY = ("bonus", "gate", "misreporting", "ranking", "inspection", "areas.indicators.params")
 #: ``[remove]`` keys naming entries by id, and the list each removes from.
 REMOVABLE = {
     "areas": "areas",
@@ -39,6 +39,9 @@ REMOVABLE = {
 }
 #: Top-level keys that ``remove.sections`` may take away (the rest are required or have nothing to inherit).
 SECTIONS = (
+    "not_applicable",
+    "award_min_grade",
+    "inspection",
     "note",
     "aggregation",
     "tolerance",
