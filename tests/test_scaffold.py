@@ -120,3 +120,72 @@ def test_a_folder_with_files_is_never_overwritten(tmp_path: Path) -> None:
 def test_the_templates_are_declared_as_package_data() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"scaffold_templates/*.tmpl"' in pyproject
+
+
+def test_several_indicators_a_family_and_an_extending_scheme(tmp_path: Path) -> None:
+    created = create_plugin(
+        tmp_path / "ext",
+        "targetrule-ext",
+        indicator_id="employment.graduates",
+        more_indicators=["newarea.first"],
+        family=True,
+        scheme="jilin-2007-plus",
+        extends="jilin-2007",
+    )
+    assert created.indicator_ids == ("employment.graduates", "newarea.first")
+    assert created.family == "ext_floor_completion"
+    toml = (tmp_path / "ext" / "src" / "targetrule_ext" / "schemes" / "jilin-2007-plus.toml").read_text("utf-8")
+    assert 'extends = "jilin-2007"' in toml
+    assert "total_points = 110" in toml  # 100 + 2 × 5
+    assert "points = 35" in toml  # employment: 30 + 5
+    cases = (tmp_path / "ext" / "tests" / "jilin-2007-plus.cases.toml").read_text("utf-8")
+    # (95 / 100 − 0.5) / (1 − 0.5) = 0.9 × 5 = 4.50
+    assert 'items."newarea.first" = 4.50' in cases
+    pyproject = (tmp_path / "ext" / "pyproject.toml").read_text("utf-8")
+    assert 'targetrule_ext_family = "targetrule_ext.family"' in pyproject
+    assert 'targetrule_ext_schemes = "targetrule_ext.schemes"' in pyproject
+    assert 'test = ["targetrule[testing]' in pyproject
+
+
+def test_extends_needs_an_installed_scheme(tmp_path: Path) -> None:
+    with pytest.raises(ScaffoldError, match="no installed scheme"):
+        create_plugin(tmp_path / "x", "targetrule-x", scheme="my-scheme", extends="jilin-2070")
+    with pytest.raises(ScaffoldError, match="--extends needs --scheme"):
+        create_plugin(tmp_path / "x", "targetrule-x", extends="jilin-2007")
+
+
+@pytest.mark.venv
+def test_the_printed_commands_work_verbatim_in_a_fresh_venv(tmp_path: Path) -> None:
+    """new-plugin's printed install and test commands, run as printed in a new virtual environment."""
+    from click.testing import CliRunner
+
+    from targetrule.cli import main
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    arguments = ["new-plugin", "demo", "targetrule-demo", "--indicator-id", "custom.a", "--indicator-id", "custom.b"]
+    arguments += ["--family", "--scheme", "demo-2025", "--lang", "en"]
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        printed = CliRunner().invoke(main, arguments).output.splitlines()
+    finally:
+        os.chdir(cwd)
+    commands = [
+        line.strip() for line in printed[printed.index("install and test it in a fresh virtual environment:") + 1 :]
+    ]
+    assert commands[0].startswith(f"python -m pip install {ROOT}") and commands[1] == "python -m pytest demo"
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    install = subprocess.run(
+        commands[0], shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
+    if install.returncode != 0 and any(
+        s in install.stderr for s in ("Could not find a version", "NewConnectionError", "Temporary failure")
+    ):
+        pytest.skip(f"pip could not reach a package index: {install.stderr[-300:]}")
+    assert install.returncode == 0, install.stderr[-2000:]
+    tested = subprocess.run(commands[1], shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert tested.returncode == 0, tested.stdout[-3000:]
+    # 2 × 8 contract properties + the hand-computed case + registration + the scheme loads + the case file's case
+    assert "20 passed" in tested.stdout

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from targetrule.rounding import ZERO, geometric_mean
+from targetrule.rounding import ZERO, geometric_mean, half_up
 from targetrule.text import Label
 
 Combine = Callable[[Sequence[Decimal], Sequence[Decimal]], Decimal]
@@ -49,3 +49,15 @@ WEIGHTED_GEOMETRIC_MEAN = Aggregation(
 MINIMUM = Aggregation("minimum", Label("取最低得分率", "minimum attainment"), _minimum)
 
 BUILTIN_AGGREGATIONS: Sequence[Aggregation] = (SUM, WEIGHTED_MEAN, WEIGHTED_GEOMETRIC_MEAN, MINIMUM)
+
+
+def combined_points(
+    method: Aggregation, shares: Sequence[Decimal], weights: Sequence[Decimal], points: Decimal, quantum: Decimal
+) -> Decimal:
+    """The points of a non-additive combination: the unrounded shares combined, × ``points``, rounded half up once.
+
+    ``shares`` are the parts' attainments before any rounding (for a composite: each area's
+    unrounded combined attainment, never its displayed points ÷ its full marks); ``quantum`` is
+    the scheme's precision (:attr:`targetrule.scheme.Scheme.quantum`).
+    """
+    return half_up(method.combine(shares, weights) * points, quantum)

@@ -232,6 +232,17 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{where} refers to {value}, which does not exist{hint_en}",
     ),
     "scheme.duplicate_id": (Severity.ERROR, "{where} 中的编号 {value} 重复", "id {value} is used twice in {where}"),
+    "cases.malformed": (Severity.ERROR, "案例文件有误：{detail_zh}", "malformed case file: {detail_en}"),
+    "scheme.bad_extends": (
+        Severity.ERROR,
+        "{file} 无法继承方案 {value}：{detail_zh}",
+        "{file} cannot extend scheme {value}: {detail_en}",
+    ),
+    "scheme.bad_removal": (
+        Severity.ERROR,
+        "{file} 要删除或替换的 {value} 在所继承的方案 {scheme} 中不存在{hint_zh}",
+        "{file} removes or replaces {value}, which the scheme it extends ({scheme}) does not have{hint_en}",
+    ),
     # inspection: hierarchy and roll-up (targetrule.inspection.hierarchy)
     "hierarchy.unknown_parent": (
         Severity.ERROR,

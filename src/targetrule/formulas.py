@@ -25,13 +25,18 @@ from targetrule.rounding import HUNDRED, ONE, ZERO, fmt, fmt_plain
 from targetrule.text import Label
 
 Tiers = tuple[tuple[Decimal, Decimal], ...]
-ParamValue = Decimal | Tiers | str
+ParamValue = Decimal | Tiers | str | bool
 Params = Mapping[str, Any]
 
 
 @frozen
 class Parameter:
-    """A formula parameter: its default and what it means; ``choices`` for one of several words."""
+    """A formula parameter: its default and what it means; the default's type is the parameter's type.
+
+    A number (``Decimal``), a table of ``(threshold, attainment)`` rows (a tuple of pairs), a yes/no
+    switch (``True``/``False``, written ``true``/``false`` in a scheme), or one of several words
+    (``choices``). Bounds are the family's ``check_params`` (docs/parameters.md).
+    """
 
     default: ParamValue
     label: Label
@@ -41,6 +46,11 @@ class Parameter:
     def is_tiers(self) -> bool:
         """True for a table of (threshold, attainment) rows rather than one number."""
         return isinstance(self.default, tuple)
+
+    @property
+    def is_switch(self) -> bool:
+        """True for a yes/no switch (a ``bool`` default)."""
+        return isinstance(self.default, bool)
 
 
 @frozen

@@ -35,6 +35,7 @@ class Kind(enum.Enum):
 
     COUNT = "count"  # people, projects, communities: whole numbers >= 0
     AMOUNT = "amount"  # money in the stated unit (e.g. 万元): >= 0, decimals allowed
+    QUANTITY = "quantity"  # any other measure in the stated unit (years, a ratio, an index): decimals allowed
     RATE = "rate"  # a percentage, 0-100 unless declared otherwise
     FLAG = "flag"  # yes/no, stored as 1/0
 
@@ -44,7 +45,11 @@ _DEFAULT_MAXIMUM = {Kind.RATE: Decimal(100), Kind.FLAG: Decimal(1)}
 
 @frozen
 class Input:
-    """A typed, named value an indicator needs, with its role, unit and bounds."""
+    """A typed, named value an indicator needs, with its role, unit and bounds.
+
+    ``unit`` is shown beside the value (``万元``, ``years``, ``%``); ``minimum`` defaults to 0 (``None``
+    allows any value), ``maximum`` to the kind's natural one (100 for a rate, 1 for a flag, none otherwise).
+    """
 
     name: str
     label: Label

@@ -30,6 +30,15 @@ class SchemeSource:
 
 
 @frozen
+class SchemeLink:
+    """One file of an extending scheme's chain (``extends``): its id, origin and the SHA-256 of its text."""
+
+    id: str
+    origin: str
+    sha256: str
+
+
+@frozen
 class ItemSpec:
     """One indicator in an area: its full marks (> 0), weight (≥ 0, default the points), parameters, formula."""
 
@@ -188,6 +197,7 @@ class SchemeSpec:
     not_applicable: str | None = None  # what a 0 ÷ 0 part of a compound item gets: reweight, zero or full
     award_min_grade: str | None = None  # the lowest grade (an id of grades) that may win an award
     inspection: InspectionSpec | None = None
+    precision: str = "0.01"
 
 
 @frozen
@@ -220,11 +230,18 @@ class Scheme:
     aggregation: Aggregation
     sha256: str
     origin: str
+    #: The files merged into this scheme, itself first, when it ``extends`` another (empty otherwise).
+    chain: tuple[SchemeLink, ...] = ()
 
     @property
     def id(self) -> str:
         """The scheme's id, e.g. ``jilin-2007``."""
         return self.spec.id
+
+    @property
+    def quantum(self) -> Decimal:
+        """What points are rounded to (half up): ``Decimal("0.01")`` unless the scheme's ``precision`` says 0.001."""
+        return Decimal(self.spec.precision)
 
     def items(self) -> tuple[ScoredItem, ...]:
         """Every scored indicator, area by area, in scheme order."""

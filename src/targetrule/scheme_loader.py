@@ -32,10 +32,13 @@ from targetrule.scheme import (
     ItemSpec,
     ResolvedArea,
     Scheme,
+    SchemeLink,
     SchemeSource,
     SchemeSpec,
     ScoredItem,
 )
+from targetrule.scheme_extends import ExtendsError, parent_source, parse_toml, resolve_extends
+from targetrule.scheme_toml import scheme_toml
 from targetrule.text import Label
 
 
@@ -51,6 +54,8 @@ PLACES = 12
 SCHEMA = "targetrule.scheme/1"
 #: The years a scheme may be for.
 YEARS = (1900, 2100)
+#: The precisions points may be rounded to (half up), as a scheme writes them.
+PRECISIONS = ("0.01", "0.001")
 #: The most regions one award tier may go to.
 MOST_AWARDS = 1_000_000
 
@@ -92,9 +97,8 @@ def _malformed(origin: str, detail: str) -> SchemeError:
     return SchemeError([finding("scheme.malformed", path=origin or "$", detail=detail)])
 
 
-@exact
-def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
-    """Parse, structure and check a scheme; raise :class:`SchemeError` listing every problem."""
+def _parse(source: SchemeSource) -> dict[str, Any]:
+    """A scheme's TOML text as a table (floats as Decimal); raise :class:`SchemeError` naming its origin."""
     text = source.text
     if not isinstance(text, str):
         raise _malformed(source.origin, f"方案应为文本 / a scheme is text, got {type(text).__name__}")
@@ -105,17 +109,29 @@ def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
             source.origin, f"第 {exc.start} 个字符不是有效的 Unicode / character {exc.start} is not valid Unicode"
         ) from None
     try:
-        raw = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)  # a byte-order mark is not content
+        return parse_toml(text)  # a byte-order mark is not content
     except tomllib.TOMLDecodeError as exc:
         raise _malformed(source.origin, str(exc)) from None
     except RecursionError:
         raise _malformed(source.origin, "嵌套层次过深 / nested too deeply") from None
+
+
+@exact
+def load_scheme(source: SchemeSource, registry: Registry) -> Scheme:
+    """Parse, merge what it ``extends``, structure and check a scheme; raise :class:`SchemeError` listing all."""
+    raw = _parse(source)
+    chain: tuple[SchemeLink, ...] = ()
+    if "extends" in raw:
+        try:
+            raw, chain = resolve_extends(raw, source, parent_source(registry.schemes), _parse)
+        except ExtendsError as exc:
+            raise SchemeError(exc.findings) from None
     try:
         spec = _converter.structure(raw, SchemeSpec)
     except Exception as exc:  # cattrs gathers every error of a class; anything else is still the text's fault
         problems = [finding("scheme.malformed", path=path, detail=text) for path, text in error_messages(exc)]
         raise SchemeError(sorted(problems, key=_document_order)) from None
-    return _Resolver(spec, registry).resolve(source)
+    return _Resolver(spec, registry).resolve(source, chain)
 
 
 def plausible(value: Decimal) -> bool:
@@ -176,7 +192,7 @@ class _Resolver:
     def problem(self, code: str, **details: Any) -> None:
         self.findings.append(finding(code, **details))
 
-    def resolve(self, source: SchemeSource) -> Scheme:
+    def resolve(self, source: SchemeSource, chain: tuple[SchemeLink, ...] = ()) -> Scheme:
         aggregation = self.aggregation(self.spec.aggregation, "$.aggregation")
         self.check_values()
         areas = tuple(self.area(area, f"$.areas[{i}]") for i, area in enumerate(self.spec.areas))
@@ -199,8 +215,10 @@ class _Resolver:
         self.check_scheme_rules(declared | self.meant)
         if has_errors(self.findings) or aggregation is None:
             raise SchemeError(sorted(self.findings, key=_document_order))
-        digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        return Scheme(self.spec, tuple(a for a in areas if a), aggregation, digest, source.origin)
+        # The hash of what is evaluated: the file itself, or the resolved form of a scheme that extends another.
+        text = scheme_toml(self.spec) if chain else source.text
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return Scheme(self.spec, tuple(a for a in areas if a), aggregation, digest, source.origin, chain)
 
     # -- the domain of every number, where it is declared ------------------------------------------------
 
@@ -246,6 +264,9 @@ class _Resolver:
         self.value(spec.year, "$.year", ("年度", "the year"), *YEARS)
         self.value(spec.total_points, "$.total_points", ("总分", "the total points"), 0, above=True)
         self.value(spec.tolerance, "$.tolerance", ("容差", "the tolerance"), 0, 1, expected=_SHARE)
+        if spec.precision not in PRECISIONS:
+            shown = " 或 ".join(f'"{p}"' for p in PRECISIONS), " or ".join(f'"{p}"' for p in PRECISIONS)
+            self.bad_value("$.precision", ("分数精度 precision", "the precision of points"), shown, spec.precision)
         if not spec.areas:
             self.bad_value("$.areas", ("领域列表", "the list of areas"), ("至少一个领域", "at least one area"), [])
         for i, area in enumerate(spec.areas):
@@ -607,8 +628,11 @@ _SECTIONS = [
     "tolerance",
     "not_applicable",
     "award_min_grade",
+    "precision",
     "note",
     "plugins",
+    "extends",
+    "remove",
     "areas",
     "grades",
     "bonus",
@@ -691,6 +715,11 @@ def parse_param(spec: Parameter, raw: Any) -> Any:
         if raw not in spec.choices or not isinstance(raw, str):
             words = ", ".join(spec.choices)
             raise ParamValueError(Label(f"应为 {words} 之一，实为 {raw!r}", f"expected one of {words}, got {raw!r}"))
+        return raw
+    if spec.is_switch:
+        if type(raw) is not bool:
+            shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
+            raise ParamValueError(Label(f"应为 true 或 false，实为 {shown}", f"expected true or false, got {shown}"))
         return raw
     if spec.is_tiers:
         if not isinstance(raw, list) or not raw:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar
@@ -184,6 +185,33 @@ class Forgetful(_Broken):
         return Attainment(value, self, {"actual": a, "target": t})
 
 
+_sometimes = itertools.count()
+
+
+@frozen
+class Sometimes(_Broken):
+    """Nondeterministic now and then: every third call scores a little less (a replay may not fail)."""
+
+    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+        """Capped completion, minus 0.01 on every third call."""
+        a, t = values[self.actual], values[self.target]
+        base = Decimal(1) if t == 0 else min(a / t, Decimal(1))
+        value = max(Decimal(0), base - Decimal("0.01") * (next(_sometimes) % 3 == 0))
+        return Attainment(value, self, {"actual": a, "target": t})
+
+
+@frozen
+class Dice(_Broken):
+    """Rolls dice: a random deduction of 0.01 about half the time."""
+
+    def score(self, values: Mapping[str, Decimal], params: Params) -> Attainment:
+        """Capped completion, minus 0.01 when ``random.random()`` is below 0.5."""
+        a, t = values[self.actual], values[self.target]
+        base = Decimal(1) if t == 0 else min(a / t, Decimal(1))
+        value = max(Decimal(0), base - Decimal("0.01") * (random.random() < 0.5))
+        return Attainment(value, self, {"actual": a, "target": t})
+
+
 def with_formula(formula: object, indicator: Indicator = JOBS) -> Indicator:
     """``indicator`` re-declared with another formula."""
     import attrs
@@ -196,3 +224,5 @@ UNCAPPED = with_formula(Uncapped())
 DIVIDES_BY_ZERO = with_formula(DividesByZero())
 SILENT = with_formula(Silent())
 FORGETFUL = with_formula(Forgetful())
+SOMETIMES = with_formula(Sometimes())
+DICE = with_formula(Dice())

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).parents[2] / "docs"
-PAGES = ["writing-a-plugin.md", "testing-your-plugin.md", "hooks.md", "library.md"]
+PAGES = ["writing-a-plugin.md", "testing-your-plugin.md", "hooks.md", "library.md", "parameters.md"]
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 FILE = re.compile(r"^# file: (\S+)\n")
 

@@ -99,6 +99,15 @@ def test_a_formula_that_depends_on_its_history_is_caught() -> None:
         check_deterministic(kit.FORGETFUL, max_examples=20)
 
 
+@pytest.mark.parametrize("indicator", [kit.SOMETIMES, kit.DICE], ids=["every-third-call", "random"])
+def test_a_formula_nondeterministic_now_and_then_is_an_assertion_error(indicator: object) -> None:
+    # Caught within one example (two scores) or on replay (hypothesis's FlakyFailure, turned into an AssertionError):
+    # either way an AssertionError, as the docs promise, and never FlakyFailure.
+    with pytest.raises(AssertionError, match=r"two scores|nondeterministic") as caught:
+        check_deterministic(indicator, max_examples=30)  # type: ignore[arg-type]
+    assert type(caught.value) is AssertionError
+
+
 def test_a_declaration_that_contradicts_its_formula_is_caught() -> None:
     # The input says lower is better; CappedCompletion scores a higher actual higher.
     lying = attrs.evolve(
@@ -196,3 +205,19 @@ def test_scores_that_depend_on_the_order_of_regions_are_caught() -> None:
     engine, scheme = _mini(_FirstComeBonus)
     with pytest.raises(AssertionError, match="in one order"):
         check_region_order_irrelevant(engine, scheme, max_examples=50)
+
+
+def test_a_failure_that_does_not_replay_is_an_assertion_error_not_flaky_failure() -> None:
+    from hypothesis import strategies as st
+
+    from targetrule.testing.properties import for_all
+
+    calls = []
+
+    def fails_once(_: int) -> None:
+        calls.append(1)
+        assert len(calls) > 1, "failed the first time only"
+
+    with pytest.raises(AssertionError, match=r"nondeterministic.*failed the first time only") as caught:
+        for_all(st.integers(), fails_once, max_examples=5)
+    assert type(caught.value) is AssertionError  # hypothesis raised FlakyFailure; the kit turns it into this

@@ -5,13 +5,15 @@ from __future__ import annotations
 import copy
 from decimal import Decimal as D
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from jilin_2008_support import ENGINE, INSTALLED, REGISTRY
 from targetrule_jilin_2008 import example_submissions, plugin_modules
 
-from targetrule import Registry, builtin_plugins
+from targetrule import Label, Registry, builtin_plugins
 from targetrule.compare import compare
 from targetrule.testing import SchemeContract
 
@@ -48,6 +50,34 @@ def test_unchanged_items_are_the_2007_plugins_themselves() -> None:
         "labour_relations.arbitration_closure",
     ]
     assert len(reused) == 33  # 36 items, 3 new or re-declared
+
+
+def test_the_2008_diff_resolves_to_the_full_scheme_it_replaced() -> None:
+    """jilin-2008.toml states only its changes to 2007; merged, it is the full file it was (in tests/data)."""
+    full = ENGINE.load_scheme(Path(__file__).parent / "data" / "jilin-2008-full.toml").spec
+    scheme = ENGINE.load_scheme("jilin-2008")
+    # The office rules 2007 gained after the full file was written (issue 13) now reach 2008 through
+    # `extends`, as a change to 2007 should: exactly these, and the gate's "missed" in 2008's words.
+    parent = ENGINE.load_scheme("jilin-2007").spec
+    assert full.misreporting is not None and full.gate is not None
+    inherited = attrs.evolve(
+        full,
+        not_applicable=parent.not_applicable,
+        award_min_grade=parent.award_min_grade,
+        inspection=parent.inspection,
+        misreporting=attrs.evolve(full.misreporting, max_grade="pass"),
+        gate=attrs.evolve(
+            full.gate,
+            missed=Label(
+                "城镇新增就业、再就业和登记失业率三项主要目标未全部完成",
+                "the three main targets not all met: new urban jobs, re-employment, registered unemployment",
+            ),
+        ),
+    )
+    assert (parent.not_applicable, parent.award_min_grade) == ("reweight", "pass")
+    assert scheme.spec == inherited
+    assert [link.id for link in scheme.chain] == ["jilin-2008", "jilin-2007"]
+    assert len(ENGINE.registry.schemes["jilin-2008"].text.splitlines()) < 70  # a diff, not a copy (the full: 200)
 
 
 def test_new_urban_jobs_changes_formula_in_the_scheme_only() -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import click
 
-from targetrule.cli import analysis, authoring, data, discover, evaluation, inspection, streaming
+from targetrule.cli import analysis, authoring, cases, data, discover, evaluation, inspection, streaming
 from targetrule.cli.errors import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
@@ -96,5 +96,6 @@ for command in (
     inspection.plan_command,
     analysis.sensitivity,
     authoring.new_plugin,
+    cases.test_command,
 ):
     main.add_command(command)

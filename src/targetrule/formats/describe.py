@@ -63,6 +63,7 @@ def scheme_json(scheme: Scheme) -> dict[str, Any]:
         "year": spec.year,
         "total_points": str(spec.total_points),
         "sha256": scheme.sha256,
+        "extends": [{"id": link.id, "origin": link.origin, "sha256": link.sha256} for link in scheme.chain[1:]],
         "areas": [
             {
                 "id": area.spec.id,

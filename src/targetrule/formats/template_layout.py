@@ -34,6 +34,7 @@ REGION_NAME_KEY = "region_name"
 _KIND_TEXT = {
     Kind.COUNT: Label("整数", "whole number"),
     Kind.AMOUNT: Label("金额", "amount"),
+    Kind.QUANTITY: Label("数值", "number"),
     Kind.RATE: Label("百分数，填 95 表示 95%", "percent: enter 95 for 95%"),
     Kind.FLAG: Label("是/否", "yes/no"),
 }

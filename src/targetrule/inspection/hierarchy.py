@@ -36,7 +36,7 @@ COUNTY_KINDS = frozenset(
 )
 
 _ADDITIVE = (Kind.COUNT, Kind.AMOUNT)
-_KIND_LABEL = {Kind.RATE: ("比率", "rate"), Kind.FLAG: ("是/否项", "yes/no item")}
+_KIND_LABEL = {Kind.RATE: ("比率", "rate"), Kind.FLAG: ("是/否项", "yes/no item"), Kind.QUANTITY: ("数值", "quantity")}
 
 
 def is_city(region: Region) -> bool:

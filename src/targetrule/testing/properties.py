@@ -7,6 +7,7 @@ directly too, for one indicator, with a scheme's parameters or a replacement for
 from __future__ import annotations
 
 import copy
+import random
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -14,6 +15,7 @@ from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import Flaky
 
 from targetrule.engine import Engine
 from targetrule.formulas import Formula
@@ -61,7 +63,9 @@ def for_all(
 ) -> None:
     """Run ``body`` on examples drawn from ``strategy`` under the contract's settings; a failure is shrunk and raised.
 
-    ``name`` is what hypothesis calls the example in its report (``raw=...``, ``case=...``).
+    Every failure is an ``AssertionError``: hypothesis's ``FlakyFailure`` (an example that failed,
+    then passed when replayed) becomes one saying the code is nondeterministic. ``name`` is what
+    hypothesis calls the example in its report (``raw=...``, ``case=...``).
     """
 
     @given(**{name: strategy})
@@ -69,7 +73,15 @@ def for_all(
     def run(**drawn: Any) -> None:
         body(drawn[name])
 
-    run()
+    try:
+        run()
+    except Flaky as exc:  # failed once, passed when replayed: the code under test is not deterministic
+        first = next(iter(getattr(exc, "exceptions", ())), None)
+        shown = f": {type(first).__name__}: {first}" if first is not None else ""
+        raise AssertionError(
+            "nondeterministic: an example failed and then passed when run again with the same input "
+            f"(does the formula read a clock, a counter or random numbers?){shown}"
+        ) from exc
 
 
 def resolve_params(formula: Formula, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -211,8 +223,16 @@ def check_deterministic(
 
     def holds(raw: dict[str, Any]) -> None:
         kept = copy.deepcopy(raw)
-        first = _score(indicator, raw, resolved, formula)
-        second = _score(indicator, copy.deepcopy(raw), resolved, formula)
+        # hypothesis seeds ``random`` the same way for every example: the two scores run under two other
+        # seeds (whose first draws fall on either side of 0.5), so a formula that rolls dice is caught.
+        saved = random.getstate()
+        try:
+            random.seed(1)
+            first = _score(indicator, raw, resolved, formula)
+            random.seed(2)
+            second = _score(indicator, copy.deepcopy(raw), resolved, formula)
+        finally:
+            random.setstate(saved)
         assert raw == kept, f"{indicator.id}: scoring changed its input: {kept!r} became {raw!r}"
         assert first.attainment is not None and second.attainment is not None
         assert first.attainment.value == second.attainment.value, f"{indicator.id}: two scores for {raw!r}"

@@ -5,13 +5,15 @@ neither hypothesis nor the engine until a fixture asks for them. It adds:
 
 - ``--targetrule-max-examples N`` (or ini ``targetrule_max_examples``): examples per contract property;
 - ``targetrule_registry``: the registry of every installed plugin (session-scoped);
-- ``targetrule_engine``: an engine over it.
+- ``targetrule_engine``: an engine over it;
+- every ``*.cases.toml`` file as tests, one per case (docs/case-files.md).
 
 Disable it with ``-p no:targetrule``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -52,6 +54,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     from targetrule.testing import _config
 
     _config.max_examples = None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect a ``*.cases.toml`` file: each of its cases is a test."""
+    if not file_path.name.endswith(".cases.toml"):
+        return None
+    from targetrule.testing.case_items import CaseFile
+
+    return CaseFile.from_parent(parent, path=file_path)
 
 
 @pytest.fixture(scope="session")
