@@ -428,7 +428,7 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
             points: list[Any] = []
             shares: list[Any] = []
             for area in scheme.areas:
-                scorer._area(area, data, found, points, shares, skip=False)
+                scorer._area(area, data, found, points, shares, [], skip=False)
 
     def checks_and_formulas_only() -> None:
         for data in submissions.regions:
@@ -438,7 +438,7 @@ def breakdown(engine: Engine, scheme: Scheme, regions: list[dict[str, Any]], run
                     assert values is not None, "the synthetic data is plain and valid"
                     formula, params = item.formula, item.params
                     share = item.value(values, params) if item.value else formula.score(values, params).value
-                    int((share * item.hundredths).to_integral_value(ROUND_HALF_UP))
+                    int((share * item.in_units).to_integral_value(ROUND_HALF_UP))
 
     scored = [scorer.score(d) for d in submissions.regions]
 

@@ -25,7 +25,7 @@ from targetrule.ranking import decide
 from targetrule.region_scores import AreaLayout, ItemLayout, RegionScores, ScoreLayout
 from targetrule.registry import Registry
 from targetrule.results import Adjustment, Evaluation, PluginRecord, Provenance, RegionResult
-from targetrule.rounding import HUNDRED, ZERO, half_up
+from targetrule.rounding import ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
 from targetrule.scoring import bad_attainment, combined_share, formula_failed, highest_attainment, score_values
@@ -198,6 +198,7 @@ class Engine:
             scheme_sha256=scheme.sha256,
             input_sha256=sha256_of(submissions.raw),
             scheme_origin=scheme.origin,
+            scheme_chain=scheme.chain,
         )
 
 
@@ -258,7 +259,8 @@ class _ItemPlan(NamedTuple):
     owner: tuple[str, str]  # the plugin answerable for the formula, and its distribution
     # the attainment alone, without the facts of its explanation (a family's ``score_value``), if it has one
     value: Callable[[Mapping[str, Decimal], Mapping[str, Any]], Decimal] | None
-    hundredths: Decimal  # full marks × 100: attainment × this, rounded half up, is the points in hundredths
+    # full marks in units of the scheme's precision (hundredths at 0.01): attainment × this, half up, is the points
+    in_units: Decimal
 
 
 class _RegionScorer:
@@ -285,6 +287,9 @@ class _RegionScorer:
             if item.indicator.id in read
         }
         plugins = registry.indicator_plugins
+        # Points are kept in whole units of the scheme's precision: hundredths at 0.01, thousandths at 0.001.
+        self.quantum = scheme.quantum
+        self.exponent = int(self.quantum.as_tuple().exponent)
         self.codes = registry.finding_codes
 
         def owner(indicator: Indicator, formula: Formula) -> tuple[str, str]:
@@ -307,7 +312,7 @@ class _RegionScorer:
                     registry.distribution_of(plugins.get(item.indicator.id, "?")),
                     owner(item.indicator, item.formula),
                     value_scorer(item.formula),
-                    item.points * HUNDRED,
+                    item.points.scaleb(-self.exponent),
                 )
                 for item in area.items
             ]
@@ -316,7 +321,7 @@ class _RegionScorer:
         # The hot loop's view of each plan: plain tuples, unpacked in the ``for`` (cheaper than attribute reads).
         self.rows = {
             area_id: [
-                (p.indicator_id, p.fast, p.value or _whole_value(p.formula), p.params, p.highest, p.hundredths, p)
+                (p.indicator_id, p.fast, p.value or _whole_value(p.formula), p.params, p.highest, p.in_units, p)
                 for p in plans
             ]
             for area_id, plans in self.plans.items()
@@ -328,12 +333,14 @@ class _RegionScorer:
                 ItemLayout(p.declared, p.label, p.area, p.max_points, p.formula, p.params, p.fast)
                 for p in self.plans[area.spec.id]
             )
-            method = area.aggregation
+            weights = tuple(i.weight for i in area.items)
             areas.append(
-                AreaLayout(area.spec.id, area.spec.label, area.spec.points, method.label, method.additive, start, items)
+                AreaLayout(area.spec.id, area.spec.label, area.spec.points, area.aggregation, weights, start, items)
             )
             start += len(items)
-        self.layout = ScoreLayout.of(tuple(areas))
+        total = scheme.spec.total_points
+        maxima = tuple(area.spec.points for area in scheme.areas)
+        self.layout = ScoreLayout.of(tuple(areas), scheme.aggregation, maxima, total, self.quantum)
         self.watched_at = {key: self.layout.positions[key] for key in self.watched}
 
     def score(self, data: RegionData, prepared: PreparedRegion | None = None) -> RegionResult:
@@ -358,8 +365,11 @@ class _RegionScorer:
             )
         points: list[int | None] = []
         shares: list[Decimal | None] = []  # each item's attainment, for areas, vetoes and the gate
-        area_points = tuple(self._area(area, data, findings, points, shares, skip=empty) for area in self.scheme.areas)
-        base = self._combine(area_points, data, findings)
+        combined: list[Decimal | None] = []  # each non-additive area's attainment, unrounded
+        area_points = tuple(
+            self._area(area, data, findings, points, shares, combined, skip=empty) for area in self.scheme.areas
+        )
+        base = self._combine(area_points, combined, data, findings)
         by_id = {key: shares[at] for key, at in self.watched_at.items()}
         adjustments = self._adjustments(data, findings)
         if prepared is not None:
@@ -392,12 +402,17 @@ class _RegionScorer:
         findings: list[Finding],
         points: list[int | None],
         shares: list[Decimal | None],
+        combined: list[Decimal | None],
         *,
         skip: bool,
     ) -> Decimal:
-        """check → score one area's items: their points and attainments appended, the area's points returned."""
+        """check → score one area's items: their points and attainments appended, the area's points returned.
+
+        A non-additive area's unrounded attainment is appended to ``combined`` (None for a sum), so that
+        a non-additive composite combines it, not the area's rounded points.
+        """
         inputs = data.inputs
-        total = 0  # hundredths of a point
+        total = 0  # in units of the scheme's precision
         scored = False
         for key, fast, score, params, highest, scale, item in self.rows[area.spec.id]:
             raw = inputs.get(key)
@@ -422,18 +437,21 @@ class _RegionScorer:
             if share is None:
                 points.append(None)
             else:
-                hundredths = int((share * scale).to_integral_value(ROUND_HALF_UP))
-                points.append(hundredths)
-                total += hundredths
+                units = int((share * scale).to_integral_value(ROUND_HALF_UP))
+                points.append(units)
+                total += units
                 scored = True
         method = area.aggregation
         if method.additive:
-            # Σ hundredths, shown as points; no item scored leaves a plain 0, as the sum of no points.
-            return Decimal(total).scaleb(-2) if scored else ZERO
+            # Σ units, shown as points; no item scored leaves a plain 0, as the sum of no points.
+            combined.append(None)
+            return Decimal(total).scaleb(self.exponent) if scored else ZERO
         first = len(shares) - len(area.items)
         attained = [ZERO if s is None else s for s in shares[first:]]
         weights = [i.weight for i in area.items]
-        return self._aggregate(method, attained, weights, area.spec.points, area.spec.id, data, findings)
+        area_points, share = self._aggregate(method, attained, weights, area.spec.points, area.spec.id, data, findings)
+        combined.append(share)
+        return area_points
 
     def _validated_share(self, item: _ItemPlan, raw: Any, data: RegionData, findings: list[Finding]) -> Decimal | None:
         """The full validator, for data the generated check turned away: every finding, and the share if valid."""
@@ -484,14 +502,24 @@ class _RegionScorer:
             findings.append(bad)
         return None
 
-    def _combine(self, area_points: tuple[Decimal, ...], data: RegionData, findings: list[Finding]) -> Decimal:
+    def _combine(
+        self,
+        area_points: tuple[Decimal, ...],
+        combined: list[Decimal | None],
+        data: RegionData,
+        findings: list[Finding],
+    ) -> Decimal:
+        """The base points: the areas' points added up, or their attainments combined (unrounded) and rounded once."""
         method = self.scheme.aggregation
         if method.additive:
             return sum(area_points, ZERO)
         maxima = [area.spec.points for area in self.scheme.areas]
-        shares = [p / m if m else ZERO for p, m in zip(area_points, maxima, strict=True)]
-        weights = maxima
-        return self._aggregate(method, shares, weights, self.scheme.spec.total_points, "composite", data, findings)
+        shares = [
+            share if share is not None else (p / m if m else ZERO)
+            for p, m, share in zip(area_points, maxima, combined, strict=True)
+        ]
+        total = self.scheme.spec.total_points
+        return self._aggregate(method, shares, maxima, total, "composite", data, findings)[0]
 
     def _aggregate(
         self,
@@ -502,11 +530,14 @@ class _RegionScorer:
         where: str,
         data: RegionData,
         findings: list[Finding],
-    ) -> Decimal:
-        """A plugin's aggregation applied and checked; a failure counts 0 with a finding naming the plugin."""
+    ) -> tuple[Decimal, Decimal | None]:
+        """A plugin's aggregation applied and checked: the points (rounded once) and the unrounded attainment.
+
+        A failure counts 0 points (and no attainment) with a finding naming the plugin.
+        """
         share, error = combined_share(method, shares, weights)
         if share is not None:
-            return half_up(share * points)
+            return half_up(share * points, self.quantum), share
         plugin = self.registry.aggregation_plugin(method.name)
         findings.append(
             finding(
@@ -520,7 +551,7 @@ class _RegionScorer:
                 error=error,
             )
         )
-        return ZERO
+        return ZERO, None
 
     def _adjustments(self, data: RegionData, findings: list[Finding]) -> tuple[Adjustment, ...]:
         if not data.bonuses and not data.deductions:  # most regions claim nothing

@@ -128,8 +128,7 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     "region.bad_id": (
         Severity.ERROR,
         "地区编号应为非空文本（不含控制字符），实为 {value}（{why_zh}）；该地区未读取",
-        "a region id must be non-empty text without control characters, got {value} ({why_en}); "
-        "the region is not read",
+        "a region id must be non-empty text without control characters, got {value} ({why_en}); the region is not read",
     ),
     "region.bad_field": (
         Severity.ERROR,
@@ -503,9 +502,7 @@ def custom_finding(
     if message is None:
         shown = _details(details)
         extra = f"：{shown}" if shown else ""
-        label = Label(
-            f"未通过检查 {code}{extra}", f"check {code} failed" + (f": {shown}" if shown else "")
-        )
+        label = Label(f"未通过检查 {code}{extra}", f"check {code} failed" + (f": {shown}" if shown else ""))
     else:
         label = Label(_fill(message.zh, fields, details, zh=True), _fill(message.en, fields, details, zh=False))
     return Finding(

@@ -15,16 +15,17 @@ as tuples of numbers they take a few KiB, and the collector stops tracking them 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from targetrule.aggregation import SUM, Aggregation
 from targetrule.decimal_context import exact
 from targetrule.formulas import Attainment, Formula
 from targetrule.indicator import Indicator
-from targetrule.rounding import ZERO
+from targetrule.rounding import CENT, ZERO
 from targetrule.text import Label
 from targetrule.validation import check_values
 
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
     from targetrule.results import AreaResult, IndicatorResult
 
 FastCheck = Callable[[Any], "dict[str, Decimal] | None"]
-
-# Item points are kept as whole units of this exponent: 10^-2, hundredths of a point.
-POINTS_EXPONENT = -2
 
 
 @frozen
@@ -57,10 +55,20 @@ class AreaLayout:
     id: str
     label: Label
     max_points: Decimal
-    method: Label
-    additive: bool
+    aggregation: Aggregation
+    weights: tuple[Decimal, ...]  # the items' weights in a non-additive method
     start: int
     items: tuple[ItemLayout, ...]
+
+    @property
+    def method(self) -> Label:
+        """How the area combines its items, for people."""
+        return self.aggregation.label
+
+    @property
+    def additive(self) -> bool:
+        """True when the area's points are its items' points added up."""
+        return self.aggregation.additive
 
 
 @frozen
@@ -70,12 +78,29 @@ class ScoreLayout:
     areas: tuple[AreaLayout, ...]
     positions: Mapping[str, int] = field(eq=False)  # indicator id -> position among all items
     area_positions: Mapping[str, int] = field(eq=False)  # area id -> position
+    composite: Aggregation = field(default=SUM, eq=False)  # how the areas combine
+    area_maxima: tuple[Decimal, ...] = ()  # the areas' full marks: their weights in a non-additive composite
+    total_points: Decimal = ZERO
+    quantum: Decimal = CENT  # what points are rounded to (the scheme's precision)
 
     @classmethod
-    def of(cls, areas: tuple[AreaLayout, ...]) -> ScoreLayout:
+    def of(
+        cls,
+        areas: tuple[AreaLayout, ...],
+        composite: Aggregation = SUM,
+        area_maxima: tuple[Decimal, ...] = (),
+        total_points: Decimal = ZERO,
+        quantum: Decimal = CENT,
+    ) -> ScoreLayout:
         """The layout of ``areas``, with each item's and area's position indexed."""
         positions = {item.indicator.id: area.start + k for area in areas for k, item in enumerate(area.items)}
-        return cls(areas, positions, {a.id: n for n, a in enumerate(areas)})
+        areas_at = {a.id: n for n, a in enumerate(areas)}
+        return cls(areas, positions, areas_at, composite, area_maxima, total_points, quantum)
+
+    @property
+    def exponent(self) -> int:
+        """Item points are kept as whole units of ``10 ** exponent`` (-2: hundredths)."""
+        return int(self.quantum.as_tuple().exponent)
 
     def item(self, position: int) -> ItemLayout:
         """The item at ``position`` among all items, area by area."""
@@ -99,7 +124,7 @@ class RegionScores:
 
     def points_of(self, indicator_id: str) -> Decimal:
         """An item's points (0 when it was not scored), without building its result."""
-        return _points(self.item_points[self.layout.positions[indicator_id]])
+        return self._points(self.item_points[self.layout.positions[indicator_id]])
 
     def points_of_area(self, area_id: str) -> Decimal:
         """An area's points, without building its result."""
@@ -118,12 +143,46 @@ class RegionScores:
         position = self.layout.positions[indicator_id]
         return self._item(self.layout.item(position), position)
 
+    def area_shares(self) -> tuple[Decimal, ...]:
+        """Each area's attainment as a non-additive composite combines it: unrounded where the area is not a sum."""
+        return tuple(
+            self._combined_share(n) if not area.additive else _share(self.area_points[n], area.max_points)
+            for n, area in enumerate(self.layout.areas)
+        )
+
+    def composite_formula(self) -> Label | None:
+        """A non-additive composite's real formula with the areas' attainments (None for a sum)."""
+        layout = self.layout
+        if layout.composite.additive:
+            return None
+        return _formula(layout.composite, self.area_shares(), layout.area_maxima, layout.total_points, layout.quantum)
+
+    def _combined_share(self, n: int) -> Decimal:
+        area = self.layout.areas[n]
+        shares = [self._share_of(area.start + k) for k in range(len(area.items))]
+        try:
+            return area.aggregation.combine(shares, list(area.weights))
+        except Exception:  # a plugin's method failed when scored too: the area counted 0 (area.aggregation_failed)
+            return ZERO
+
+    def _share_of(self, position: int) -> Decimal:
+        """An item's attainment again (0 when not scored), from its pure formula."""
+        if self.item_points[position] is None:
+            return ZERO
+        item = self.layout.item(position)
+        return _attainment_again(item, self._values(item), self._points(self.item_points[position])).value
+
     def _area(self, n: int) -> AreaResult:
         from targetrule.results import AreaResult
 
         area = self.layout.areas[n]
         items = tuple(self._item(item, area.start + k) for k, item in enumerate(area.items))
-        return AreaResult(area.id, area.label, area.max_points, self.area_points[n], area.method, area.additive, items)
+        formula = None
+        if not area.additive:
+            shares = [i.attainment.value if i.attainment is not None else ZERO for i in items]
+            formula = _formula(area.aggregation, shares, area.weights, area.max_points, self.layout.quantum)
+        points = self.area_points[n]
+        return AreaResult(area.id, area.label, area.max_points, points, area.method, area.additive, items, formula)
 
     @exact
     def _item(self, item: ItemLayout, position: int) -> IndicatorResult:
@@ -133,7 +192,7 @@ class RegionScores:
         values = {} if self.empty else self._values(item)
         attainment: Attainment | None = None
         if points is not None:
-            attainment = _attainment_again(item, values, _points(points))
+            attainment = _attainment_again(item, values, self._points(points))
         status = Status.NOT_SCORED if points is None else Status.SCORED
         return IndicatorResult(
             item.indicator.id,
@@ -141,11 +200,14 @@ class RegionScores:
             item.area,
             status,
             item.max_points,
-            _points(points),
+            self._points(points),
             attainment,
             values,
             item.indicator.department,
         )
+
+    def _points(self, units: int | None) -> Decimal:
+        return ZERO if units is None else Decimal(units).scaleb(self.layout.exponent)
 
     def _values(self, item: ItemLayout) -> dict[str, Decimal]:
         """The item's values as the scoring read them: the generated check's, else the full validator's."""
@@ -176,5 +238,17 @@ def _attainment_again(item: ItemLayout, values: Mapping[str, Decimal], points: D
     return Attainment(share, item.formula, {})
 
 
-def _points(units: int | None) -> Decimal:
-    return ZERO if units is None else Decimal(units).scaleb(POINTS_EXPONENT)
+def _share(points: Decimal, maximum: Decimal) -> Decimal:
+    return points / maximum if maximum else ZERO
+
+
+def _formula(
+    method: Aggregation, shares: Sequence[Decimal], weights: Sequence[Decimal], points: Decimal, quantum: Decimal
+) -> Label | None:
+    """The real formula of a non-additive combination, or None where a plugin's method fails to give one."""
+    from targetrule.combination_text import explain_combination
+
+    try:
+        return explain_combination(method, shares, weights, points, quantum)
+    except Exception:  # a plugin's method: the plain sentence stands in
+        return None

@@ -19,7 +19,8 @@ from targetrule.findings import Finding
 from targetrule.formulas import Attainment
 from targetrule.indicator import Department
 from targetrule.region_scores import RegionScores
-from targetrule.rounding import fmt, fmt_plain
+from targetrule.scheme import SchemeLink
+from targetrule.rounding import fmt, fmt_plain, fmt_points
 from targetrule.submissions import Region
 from targetrule.text import Label
 
@@ -58,7 +59,8 @@ class IndicatorResult:
         A plugin's ``explain()`` that raises or returns anything but a :class:`Label` of two strings
         never stops a report: a plain sentence with the attainment stands in for it.
         """
-        mx = fmt(self.max_points)
+        places = max(2, -int(self.points.as_tuple().exponent))  # the scheme's precision, which the points carry
+        mx = fmt(self.max_points, places)
         if self.attainment is None:
             return Label(f"数据有误，未计分（满分 {mx}）", f"not scored: the data has errors (full marks {mx})"), None
         error = None
@@ -75,7 +77,7 @@ class IndicatorResult:
                 f"得分率 {share}（计分公式 {family} 的说明生成出错）",
                 f"attainment {share} (the {family} formula's explanation failed)",
             )
-        pts = fmt(self.points)
+        pts = fmt_points(self.points)
         return Label(f"{base.zh}，得 {pts} 分（满分 {mx}）", f"{base.en}: {pts} of {mx} points"), error
 
 
@@ -90,14 +92,17 @@ class AreaResult:
     method: Label
     additive: bool
     indicators: tuple[IndicatorResult, ...]
+    formula: Label | None = None  # a non-additive area's real formula, from its items' unrounded attainments
 
     @exact
     def explanation(self) -> Label:
-        """The items' points adding up to the area's, or the method applied to them."""
-        parts = " + ".join(fmt(i.points) for i in self.indicators)
-        total = fmt(self.points)
+        """The items' points adding up to the area's, or the method's real formula over their attainments."""
+        parts = " + ".join(fmt_points(i.points) for i in self.indicators)
+        total = fmt_points(self.points)
         if self.additive:
             return Label(f"{parts} = {total}", f"{parts} = {total}")
+        if self.formula is not None:
+            return self.formula
         return Label(
             f"按{self.method.zh}汇总各项得分率（各项分 {parts}），得 {total} 分（满分 {fmt(self.max_points)}）",
             f"{self.method.en} of the items' attainments (item points {parts}): {total} of {fmt(self.max_points)}",
@@ -196,14 +201,19 @@ class RegionResult:
 
     @exact
     def explanation(self) -> Label:
-        """Area points adding up to the base, then bonus and deductions to the composite."""
-        parts = " + ".join(fmt(points) for points in self.scores.area_points)
-        zh = f"各领域 {parts} = {fmt(self.base_points)}"
-        en = f"areas {parts} = {fmt(self.base_points)}"
+        """Area points adding up to the base (or the composite's real formula), then bonus and deductions."""
+        formula = self.scores.composite_formula()
+        if formula is None:
+            parts = " + ".join(fmt_points(points) for points in self.scores.area_points)
+            zh = f"各领域 {parts} = {fmt_points(self.base_points)}"
+            en = f"areas {parts} = {fmt_points(self.base_points)}"
+        else:
+            zh, en = f"各领域{formula.zh}", f"areas, {formula.en}"
         if self.bonus_points or self.deduction_points:
-            zh += f"；加分 {fmt(self.bonus_points)}，扣分 {fmt(self.deduction_points)}"
-            en += f"; bonus {fmt(self.bonus_points)}, deductions {fmt(self.deduction_points)}"
-        return Label(f"{zh}；综合得分 {fmt(self.composite)}", f"{en}; composite {fmt(self.composite)}")
+            zh += f"；加分 {fmt_points(self.bonus_points)}，扣分 {fmt_points(self.deduction_points)}"
+            en += f"; bonus {fmt_points(self.bonus_points)}, deductions {fmt_points(self.deduction_points)}"
+        total = fmt_points(self.composite)
+        return Label(f"{zh}；综合得分 {total}", f"{en}; composite {total}")
 
 
 @frozen
@@ -226,6 +236,8 @@ class Provenance:
     input_sha256: str
     scheme_origin: str = ""
     verifications_sha256: str = ""  # of the verified figures passed apart from the submissions, if any
+    # every file of a scheme that extends another (``extends``), the scheme's own first; empty for one file
+    scheme_chain: tuple[SchemeLink, ...] = ()
 
 
 @frozen

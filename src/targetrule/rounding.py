@@ -24,6 +24,12 @@ def fmt(value: Decimal, places: int = 2) -> str:
     return f"{value.quantize(quantum, rounding=ROUND_HALF_UP, context=CONTEXT):,}"
 
 
+def fmt_points(value: Decimal) -> str:
+    """Format points at the precision they were rounded to (two places at least), with thousands separators."""
+    exponent = value.as_tuple().exponent
+    return fmt(value, max(2, -exponent) if isinstance(exponent, int) else 2)
+
+
 def fmt_plain(value: Decimal) -> str:
     """Format a figure as given: integers without decimals, others without trailing zeros."""
     if value == value.to_integral_value(context=CONTEXT):

@@ -66,3 +66,34 @@ def test_rounded_once_not_part_by_part() -> None:
 
 def test_a_sum_stays_a_sum_of_parts() -> None:
     assert SUM.additive and not WEIGHTED_GEOMETRIC_MEAN.additive and not MINIMUM.additive
+
+
+def test_the_engine_keeps_a_scheme_s_precision_and_explains_a_geometric_composite(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The example index (examples/targetrule-hdi-example, 0.001, geometric mean) evaluated by the engine."""
+    import importlib
+    import tomllib
+    from pathlib import Path
+
+    from targetrule import Engine, Registry, builtin_plugins
+
+    example = Path(__file__).parents[2] / "examples" / "targetrule-hdi-example"
+    monkeypatch.syspath_prepend(str(example / "src"))
+    modules = [importlib.import_module(f"targetrule_hdi_example.{m}") for m in ("goalposts", "indicators", "schemes")]
+    engine = Engine(Registry.from_plugins([*builtin_plugins(), *modules]))
+    cases = example / "tests" / "hdi-example.cases.toml"
+    regions = tomllib.loads(cases.read_text(encoding="utf-8"))["cases"][0]["regions"]
+    country = engine.evaluate("hdi-example", {"regions": regions}).region("a")
+    # health: (72.5 − 20) / (85 − 20) = 0.80769… → 0.808 of 1, kept to the thousandth
+    assert str(country.indicator("health.life_expectancy").points) == "0.808"
+    # education: (10/15 + 15/18) / 2 = (0.6667 + 0.8333) / 2 = 0.750
+    assert str(country.area("education").points) == "0.750"
+    assert country.area("education").explanation().en == (
+        "weighted arithmetic mean: (0.667 + 0.833) / 2 × full marks 1 = 0.750"
+    )
+    # index: (0.80769 × 0.75 × 0.75689)^⅓ = 0.458498^⅓ = 0.7711 → 0.771, from the unrounded dimensions
+    assert str(country.composite) == "0.771"
+    assert country.explanation().en == (
+        "areas, weighted geometric mean: (0.808^⅓ × 0.750^⅓ × 0.757^⅓) × full marks 1 = 0.771; composite 0.771"
+    )

@@ -188,3 +188,23 @@ def test_cli_resolved_and_export(tmp_path: Path) -> None:
     assert exported.exit_code == 0 and exported.output == ENGINE.registry.schemes["jilin-2007"].text
     unknown = runner.invoke(main, ["--no-entry-points", "scheme", "export", "jilin-2070"])
     assert unknown.exit_code == 3 and "did you mean jilin-2007" in unknown.output
+
+
+def test_the_results_provenance_names_every_file_of_the_chain() -> None:
+    """jilin-2008 extends jilin-2007: results name both files with their hashes, 2008's first."""
+    import hashlib
+    from importlib import resources
+
+    from targetrule import Engine
+
+    evaluation = Engine().evaluate("jilin-2008", {"regions": [{"id": "a", "inputs": {}}]}, mode="lenient")
+    chain = evaluation.to_dict()["provenance"]["scheme_chain"]
+    assert [link["id"] for link in chain] == ["jilin-2008", "jilin-2007"]
+    parent = (resources.files("targetrule") / "schemes" / "jilin-2007.toml").read_bytes()
+    assert chain[1]["sha256"] == hashlib.sha256(parent).hexdigest()
+    assert (
+        Engine()
+        .evaluate("jilin-2007", {"regions": [{"id": "a", "inputs": {}}]}, mode="lenient")
+        .to_dict()["provenance"]["scheme_chain"]
+        == []
+    )
