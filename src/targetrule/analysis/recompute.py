@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from targetrule.aggregation import Aggregation
 from targetrule.analysis.draws import DrawPlan
+from targetrule.analysis.item_scores import ItemVariation, item_variation
 from targetrule.analysis.parameters import ParameterPlan, deltas
 from targetrule.decimal_context import CONTEXT
 from targetrule.ranking import misreported, quota_size, sort_key, standings
@@ -84,6 +85,8 @@ class Problem:
     full: tuple[Decimal, ...] = ()  # each area's full marks
     deltas: tuple[ParameterDeltas, ...] = ()  # one per varied parameter
     share_ext: NDArray[np.float64] | None = None  # the area shares, then each parameter value's share change
+    variation: ItemVariation | None = None  # the items whose points or figures vary
+    per_point: NDArray[np.float64] | None = None  # per area: the share change of one cent, 1 / (full marks × 100)
 
     @property
     def unit(self) -> Decimal:
@@ -150,6 +153,8 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
         full=tuple(full),
         deltas=deltas,
         share_ext=share_ext,
+        variation=item_variation(evaluation, scheme, plan.items, plan.data),
+        per_point=np.array([1 / float(m * 100) if m else 0.0 for m in full], dtype=np.float64),
     )
 
 
@@ -199,9 +204,17 @@ class Decided:
         return award
 
 
-def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None) -> Ints:
-    """Each draw's composite of each region, in units, exactly as the engine computes it."""
+def composites(
+    problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None, seeds: Ints | None = None
+) -> Ints:
+    """Each draw's composite of each region, in units, exactly as the engine computes it.
+
+    ``seeds`` (draws, 2) are the draws' seeds of the item points and the figures, when they vary.
+    """
     count = units.shape[0]
+    extra = None
+    if problem.variation is not None and seeds is not None:
+        extra = problem.variation.area_deltas(seeds)  # (draws, regions, areas), in cents
     out = np.empty((count, len(problem.results)), dtype=np.int64)
     # The weights of a draw add up to the nominal total, so the weighted mean's division is one factor.
     scale = float(problem.total) * 10.0**problem.places / plan.total_units
@@ -212,10 +225,17 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, pick
         if rows.size == 0:
             continue
         chosen = picks[rows]
-        scaled = _scaled_share(method, problem, units[rows].astype(np.float64), scale, chosen)
+        moved = None if extra is None else extra[rows]
+        scaled = _scaled_share(method, problem, units[rows].astype(np.float64), scale, chosen, moved)
         if scaled is None:  # a plugin's method: every draw in Decimal
             base = np.array(
-                [[_exact_base(problem, plan, units[r], method, j, picks[r]) for j in range(out.shape[1])] for r in rows]
+                [
+                    [
+                        _exact_base(problem, plan, units[r], method, j, picks[r], _row(extra, int(r), j))
+                        for j in range(out.shape[1])
+                    ]
+                    for r in rows
+                ]
             )
         else:
             scaled += 0.5
@@ -227,7 +247,9 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, pick
             base = base_float.astype(np.int64)
             if near.any():
                 for r, j in zip(*np.nonzero(near), strict=True):
-                    base[r, j] = _exact_base(problem, plan, units[rows[r]], method, int(j), chosen[r])
+                    base[r, j] = _exact_base(
+                        problem, plan, units[rows[r]], method, int(j), chosen[r], _row(moved, int(r), int(j))
+                    )
         if problem.adjust.any():
             base += problem.adjust[None, :]
             np.maximum(base, 0, out=base)
@@ -235,8 +257,18 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, pick
     return out
 
 
+def _row(extra: Ints | None, draw: int, region: int) -> Sequence[int]:
+    """One draw's change of one region's area points, in cents (none without varied items)."""
+    return () if extra is None else [int(c) for c in extra[draw, region]]
+
+
 def _scaled_share(
-    method: Aggregation, problem: Problem, units: NDArray[np.float64], scale: float, picks: Ints
+    method: Aggregation,
+    problem: Problem,
+    units: NDArray[np.float64],
+    scale: float,
+    picks: Ints,
+    extra: Ints | None = None,
 ) -> NDArray[np.float64] | None:
     """The combined share of every region under every draw's weights and parameters, times ``scale``.
 
@@ -244,9 +276,15 @@ def _scaled_share(
     share changes are extra columns of one matrix product: each draw weighs the value it picked by
     its area's weight, and the others by 0.
     """
+    moved = None
+    if extra is not None:
+        assert problem.per_point is not None
+        moved = extra * problem.per_point[None, None, :]  # (draws, regions, areas): the shares' changes
     if method.name in MEAN_METHODS:
         if picks.shape[1] == 0:
             scaled: NDArray[np.float64] = (units * scale) @ problem.share_matrix.T
+            if moved is not None:
+                scaled += np.einsum("dk,drk->dr", units * scale, moved)
             return scaled
         columns = [units]
         for p, delta in enumerate(problem.deltas):
@@ -254,12 +292,16 @@ def _scaled_share(
             columns.append(units[:, [delta.area]] * (picks[:, [p]] == values[None, :]))
         assert problem.share_ext is not None
         extended: NDArray[np.float64] = (np.hstack(columns) * scale) @ problem.share_ext.T
+        if moved is not None:
+            extended += np.einsum("dk,drk->dr", units * scale, moved)
         return extended
     total = units.sum(axis=1, keepdims=True)
     unit = scale * total  # the composite's points in units: every row's weights add up to the same total
     shares = problem.share_matrix[None, :, :]
+    if moved is not None:
+        shares = shares + moved
     if picks.shape[1]:
-        shares = np.repeat(shares, units.shape[0], axis=0)
+        shares = np.repeat(shares, units.shape[0], axis=0) if moved is None else shares
         for p, delta in enumerate(problem.deltas):
             shares[:, :, delta.area] += delta.shares[picks[:, p]]
     if method.name == "weighted_geometric_mean":
@@ -279,15 +321,26 @@ def _scaled_share(
 
 
 def _exact_base(
-    problem: Problem, plan: DrawPlan, units: Ints, method: Aggregation, region: int, picks: Sequence[int] = ()
+    problem: Problem,
+    plan: DrawPlan,
+    units: Ints,
+    method: Aggregation,
+    region: int,
+    picks: Sequence[int] = (),
+    moved: Sequence[int] = (),
 ) -> int:
-    """One composite before bonus and deductions, in units, by the replay's own Decimal function."""
+    """One composite before bonus and deductions, in units, by the replay's own Decimal function.
+
+    ``moved`` is the draw's change of each area's points in cents (varied item points or figures).
+    """
     weights = [Decimal(int(u)) * plan.quantum for u in units]
     shares = problem.shares[region]
-    if len(picks):
+    if len(picks) or len(moved):
         points = list(problem.area_points[region])
         for delta, pick in zip(problem.deltas, picks, strict=True):
             points[delta.area] += delta.exact[int(pick)][region]
+        for k, cents in enumerate(moved):
+            points[k] += Decimal(int(cents)).scaleb(-2)
         shares = tuple(p / m if m else ZERO for p, m in zip(points, problem.full, strict=True))
     share = draw_aggregation(method, weights).combine(shares, weights)
     return int(half_up(share * problem.total) * Decimal(1).scaleb(problem.places))
