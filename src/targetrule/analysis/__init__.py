@@ -1,7 +1,8 @@
 """Sensitivity and uncertainty analysis: how firm each rank is, and what drives it (docs/sensitivity.md).
 
 ``sensitivity(evaluation, spec, draws=, seed=)`` varies what the spec says (the areas' weights,
-the composite's aggregation), re-decides every draw by the scheme's rules (composite, ranks with
+the composite's aggregation, formula parameters, the items' points, the reported figures),
+re-decides every draw by the scheme's rules (composite, ranks with
 the tie rules, grades with quotas and vetoes, the gate, awards) and reports per region its rank
 band and the chances of each grade and prize, and per factor its Sobol indices. ``replay`` runs
 one draw through the normal :class:`~targetrule.Engine` to the same numbers.
