@@ -31,10 +31,10 @@ def test_the_example_runs_and_prints_what_the_page_says(monkeypatch: pytest.Monk
         exec(compile(varied, f"{DOC.name}[python 2]", "exec"), namespace)
     lines = more.getvalue().splitlines()
     # the item points and figures section's numbers, from this very run
-    assert lines[0] == "0.7800"
-    assert lines[1].startswith("[('data', 0.86), ('items', 0.64)")
-    assert "Decimal('1.2913')" in lines[2] and "Decimal('1726')" in lines[2]
-    assert lines[3] == "96.80"
+    assert lines[0] == "0.2800"
+    assert lines[1].startswith("[('data', 1.05), ('items', 0.52)")
+    assert "Decimal('1.2913')" in lines[2] and "Decimal('113719')" in lines[2]
+    assert lines[3] == "97.50"
     # the numbers the page's prose quotes, from this very run
     assert "0.0001" in out.splitlines()[0]
     assert "0.9995" in out

@@ -11,7 +11,7 @@ from targetrule import Engine, Evaluation, Scheme
 from targetrule.analysis import SpecError, load_spec, replay, sensitivity
 from targetrule.analysis.data import _rescore, plan_data
 from targetrule.analysis.draws import plan_of
-from targetrule.analysis.recompute import composites, decide_chunk, problem_of
+from targetrule.analysis.recompute import composites, decide_chunk, problem_of, varied
 
 from .conftest import EXAMPLE
 
@@ -76,6 +76,41 @@ def test_a_draw_replays_through_the_engine_to_the_same_numbers(
     assert {s.factor for s in result.sobol} == {"items", "data"}  # one factor each
 
 
+def test_the_vetoes_and_the_gate_are_re_decided_per_draw_as_the_engine_does(
+    evaluation: Evaluation, scheme: Scheme, engine: Engine
+) -> None:
+    # only the gate's three main targets and the vetoed pension item vary, by up to 3%: the gate sits
+    # at attainment 1 (a target just met), so a small change decides who may win a prize
+    table = {
+        "weights": {"method": "fixed"},
+        "data": {
+            "indicators": [*scheme.spec.gate.indicators, "pension.paid_on_time"],  # type: ignore[union-attr]
+            "tolerance": 0.03,
+        },
+        "sobol": {"enabled": False},
+    }
+    spec, plan, problem = _problem(evaluation, scheme, table)
+    result = sensitivity(evaluation, spec, draws=12, seed=5, scheme=scheme, engine=engine)
+    grades = [g.id for g in scheme.spec.grades]
+    tiers = [t.id for t in scheme.spec.awards] + [None]
+    changed = 0
+    for index in range(result.draws):
+        rows = slice(index, index + 1)
+        composite, states = varied(
+            problem, plan, result.units[rows], result.choice[rows], result.picks[rows], result.seeds[rows]
+        )
+        assert states is not None
+        decided = decide_chunk(problem, composite, states)
+        again = replay(result.draw(index), scheme, EXAMPLE, engine=engine)
+        assert [r.gate_passed for r in again.regions] == states.gate[0].tolist()
+        assert [r.vetoes for r in again.regions] == list(states.vetoes[0])
+        assert [r.grade for r in again.regions] == [grades[int(g)] for g in decided.grade[0]]
+        ranked = [again.regions[int(j)] for j in problem.candidates]
+        assert [r.award for r in ranked] == [tiers[int(a)] for a in decided.award[0]]
+        changed += [r.gate_passed for r in again.regions] != [r.gate_passed for r in evaluation.regions]
+    assert changed >= 3  # the gate really moves in these draws
+
+
 def test_the_same_seed_gives_the_same_results(evaluation: Evaluation, scheme: Scheme, engine: Engine) -> None:
     spec = load_spec(BOTH | {"sobol": {"enabled": False}}, scheme=scheme)
     one = sensitivity(evaluation, spec, draws=8, seed=2, scheme=scheme, engine=engine).to_dict()
@@ -114,7 +149,7 @@ areas = ["employmnt", "dibao"]
 
 [data]
 tolerance = 1.5
-indicators = ["employment.new_urban_jobs", "pension.participants", "pension.participants", "no.such"]
+indicators = ["dibao.budget", "pension.participants", "pension.participants", "no.such"]
 [data.inputs]
 "training.vocational_training.trainee" = 0.1
 "dibao.coverage.covered" = -0.1
@@ -134,7 +169,7 @@ values = [0.1, 0.2]
         ("sensitivity.unknown_name", "$.items.areas[0]"),
         ("sensitivity.bad_value", "$.data.tolerance"),
         ("sensitivity.bad_value", '$.data.inputs["dibao.coverage.covered"]'),
-        ("sensitivity.cannot_vary", "$.data.indicators[0]"),  # the gate reads new urban jobs
+        ("sensitivity.cannot_vary", "$.data.indicators[0]"),  # its formula parameters vary too
         ("sensitivity.duplicate", "$.data.indicators[2]"),
         ("sensitivity.unknown_name", "$.data.indicators[3]"),
         ("sensitivity.unknown_name", '$.data.inputs["training.vocational_training.trainee"]'),

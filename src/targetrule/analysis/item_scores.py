@@ -40,11 +40,17 @@ class ItemVariation:
     item_column: Ints  # per item: its column in the item-point plan, or −1
     data_column: Ints  # per item: its position in the data plan, or −1
     places: int  # points are computed in whole numbers of 10 ** -places points
+    watched: tuple[str, ...] = ()  # the items whose figures vary and that a veto or the gate reads
 
     def area_deltas(self, seeds: Ints) -> Ints:
-        """(draws, regions, areas): each area's points minus the evaluation's, in cents.
+        """(draws, regions, areas): each area's points minus the evaluation's, in cents (see :meth:`changes`)."""
+        return self.changes(seeds)[0]
 
-        ``seeds`` is (draws, 2): the seeds of the item points and of the figures.
+    def changes(self, seeds: Ints) -> tuple[Ints, list[list[dict[str, Decimal | None]]] | None]:
+        """Each area's points minus the evaluation's, in cents (draws, regions, areas), and the watched attainments.
+
+        ``seeds`` is (draws, 2): the seeds of the item points and of the figures. The second part
+        gives, per draw and region, the attainment of each :attr:`watched` item (None without any).
         """
         count = seeds.shape[0]
         regions, width = self.cents.shape
@@ -66,19 +72,29 @@ class ItemVariation:
                 cents_int[d, r, i] = _cents(attained, Decimal(int(units[d, i])) * quantum)
         unscored = np.array([[a is None for a in row] for row in self.attainment], dtype=bool).reshape(regions, width)
         cents_int[:, unscored] = self.cents[unscored][None, :]
+        watched: list[list[dict[str, Decimal | None]]] | None = None
         if self.data is not None:
             column_of = {int(k): i for i, k in enumerate(self.data_column.tolist()) if k >= 0}
+            position = {ident: i for i, ident in enumerate(self.indicators)}
+            watched = [] if self.watched else None
             for d, seed in enumerate(seeds[:, 1].tolist()):
+                draw_attained: list[dict[str, Decimal | None]] = []
                 for r, row in enumerate(self.data.rescored(seed)):
+                    found = {w: self.attainment[r][position[w]] for w in self.watched}
                     for k, used in enumerate(row):
                         if used is not None:
                             i = column_of[k]
                             cents_int[d, r, i] = _cents(used[1], Decimal(int(units[d, i])) * quantum)
+                            if self.indicators[i] in found:
+                                found[self.indicators[i]] = used[1]
+                    draw_attained.append(found)
+                if watched is not None:
+                    watched.append(draw_attained)
         delta = cents_int - self.cents[None, :, :]
         out = np.zeros((count, regions, self.areas), dtype=np.int64)
         for i in range(width):
             out[:, :, int(self.area[i])] += delta[:, :, i]
-        return out
+        return out, watched
 
     def _nominal_units(self, places: int) -> Ints:
         return np.array([int(p.scaleb(places)) for p in self.points], dtype=np.int64)
@@ -104,6 +120,10 @@ def item_variation(
         scored = [result.indicator(ident) for ident in ids]
         attainment.append(tuple(None if s.attainment is None else s.attainment.value for s in scored))
         cents.append([int((s.points or Decimal(0)) * 100) for s in scored])
+    spec = scheme.spec
+    read = {v.indicator for v in spec.vetoes if v.indicator is not None} | set(
+        spec.gate.indicators if spec.gate else ()
+    )
     exponents = [max(0, -int(i.points.normalize().as_tuple().exponent)) for _, i in chosen]
     places = max([4, *exponents, *([items.places] if items is not None else [])])
     item_index = {ident: k for k, ident in enumerate(items.indicators)} if items is not None and items.varies else {}
@@ -123,4 +143,5 @@ def item_variation(
         item_column=np.array([item_index.get(ident, -1) for ident in ids], dtype=np.int64),
         data_column=np.array([data_index.get(ident, -1) for ident in ids], dtype=np.int64),
         places=places,
+        watched=tuple(i for i in (data.indicators if data is not None else ()) if i in read),
     )

@@ -21,6 +21,7 @@ from attrs import evolve, frozen
 from numpy.typing import NDArray
 
 from targetrule.aggregation import Aggregation
+from targetrule.analysis.decisions import DrawStates, draw_states
 from targetrule.analysis.draws import DrawPlan
 from targetrule.analysis.item_scores import ItemVariation, item_variation
 from targetrule.analysis.parameters import ParameterPlan, deltas
@@ -211,10 +212,20 @@ def composites(
 
     ``seeds`` (draws, 2) are the draws' seeds of the item points and the figures, when they vary.
     """
+    return varied(problem, plan, units, choice, picks, seeds)[0]
+
+
+def varied(
+    problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None, seeds: Ints | None = None
+) -> tuple[Ints, DrawStates | None]:
+    """Each draw's composites (:func:`composites`), and its vetoes and gate where the figures they read vary."""
     count = units.shape[0]
     extra = None
+    states = None
     if problem.variation is not None and seeds is not None:
-        extra = problem.variation.area_deltas(seeds)  # (draws, regions, areas), in cents
+        extra, watched = problem.variation.changes(seeds)  # (draws, regions, areas), in cents
+        if watched is not None:
+            states = draw_states(problem.results, problem.scheme, problem.candidates, watched)
     out = np.empty((count, len(problem.results)), dtype=np.int64)
     # The weights of a draw add up to the nominal total, so the weighted mean's division is one factor.
     scale = float(problem.total) * 10.0**problem.places / plan.total_units
@@ -254,7 +265,7 @@ def composites(
             base += problem.adjust[None, :]
             np.maximum(base, 0, out=base)
         out[rows] = base
-    return out
+    return out, states
 
 
 def _row(extra: Ints | None, draw: int, region: int) -> Sequence[int]:
@@ -346,22 +357,25 @@ def _exact_base(
     return int(half_up(share * problem.total) * Decimal(1).scaleb(problem.places))
 
 
-def decide_chunk(problem: Problem, composite: Ints) -> Decided:
-    """Ranks, grades and awards of each draw (rows of ``composite``), by the engine's rules."""
+def decide_chunk(problem: Problem, composite: Ints, states: DrawStates | None = None) -> Decided:
+    """Ranks, grades and awards of each draw (rows of ``composite``), by the engine's rules.
+
+    ``states`` are the draws' own vetoes and gate, where the figures they read vary.
+    """
     cand = problem.candidates
     every = cand.size == composite.shape[1]  # no survey-only or unranked region: no column to pick
     competing = composite if every else composite[:, cand]
     breaks = int(problem.tie_break.max(initial=0)) + 1
     key = competing if breaks == 1 else competing * breaks + problem.tie_break[cand]
     rank = competition_ranks(key)
-    grade = _grades(problem, composite)
+    grade = _grades(problem, composite, None if states is None else states.floor)
     unsettled: list[int] = []
     if problem.quotas and cand.size:
         unsettled = _apply_quotas(problem, grade, rank, every)
-    awarded = _awards(problem, rank, grade if every else grade[:, cand])
+    awarded = _awards(problem, rank, grade if every else grade[:, cand], None if states is None else states.eligible)
     decided = Decided(composite, rank, grade, awarded, len(problem.tiers))
     if unsettled:
-        decided = _decide_exactly(problem, decided, unsettled)
+        decided = _decide_exactly(problem, decided, unsettled, states)
     return decided
 
 
@@ -399,8 +413,11 @@ def _sorted_ranks(key: Ints) -> Ints:
     return rank
 
 
-def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
-    """The band each composite reaches (bands highest first), lowered to what the region's vetoes allow."""
+def _grades(problem: Problem, composite: Ints, floor: Ints | None = None) -> NDArray[np.int8]:
+    """The band each composite reaches (bands highest first), lowered to what the region's vetoes allow.
+
+    ``floor`` (draws, regions) is each draw's own lowest grade allowed, where the vetoes vary.
+    """
     mins = problem.grade_mins
     grade = np.zeros(composite.shape, dtype=np.int8)
     # Bands are highest first and their minimums fall: a composite below a band's minimum is below
@@ -410,7 +427,9 @@ def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
     if not np.all(np.diff(mins) < 0):  # not falling (the loader allows equal minimums): the first band reached
         reached = composite[:, :, None] >= mins[None, None, :]
         grade[:] = np.where(reached.any(axis=2), reached.argmax(axis=2), mins.size - 1)
-    if problem.veto_floor.any():
+    if floor is not None:
+        np.maximum(grade, floor.astype(np.int8), out=grade)
+    elif problem.veto_floor.any():
         np.maximum(grade, problem.veto_floor.astype(np.int8)[None, :], out=grade)
     return grade
 
@@ -446,23 +465,28 @@ def _apply_quotas(problem: Problem, grade: NDArray[np.int8], rank: Ints, every: 
     return sorted(unsettled)
 
 
-def _awards(problem: Problem, rank: Ints, grade: NDArray[np.int8]) -> tuple[Ints, Ints, Ints]:
+def _awards(
+    problem: Problem, rank: Ints, grade: NDArray[np.int8], eligible_by_draw: NDArray[np.bool_] | None = None
+) -> tuple[Ints, Ints, Ints]:
     """Award tiers to eligible candidates in rank order; a tie group takes the tier of its first member.
 
     The tiers hold ``n`` awards in all, so only eligible candidates ranked no lower than the
     ``n``-th best eligible rank can win: each draw walks just those, in rank order (the engine's
     ``ranking._award``, on whole numbers). A region graded below the scheme's ``award_min_grade``
-    in a draw is not eligible in that draw.
+    in a draw is not eligible in that draw, nor is one whose vetoes or gate bar it in that draw
+    (``eligible_by_draw``, (draws, candidates), where they vary).
     """
     rows: list[int] = []
     columns: list[int] = []
     given_tiers: list[int] = []
-    eligible = np.flatnonzero(problem.eligible)
+    eligible = np.flatnonzero(problem.eligible if eligible_by_draw is None else eligible_by_draw.any(axis=0))
     tiers = problem.tiers
     if not tiers or eligible.size == 0:
         return _arrays(rows, columns, given_tiers)
     ranks = rank[:, eligible]
     out = rank.shape[1] + 1  # beyond every rank: a region graded too low for a prize in this draw
+    if eligible_by_draw is not None:
+        ranks = np.where(eligible_by_draw[:, eligible], ranks, out)
     if problem.award_grade is not None:
         ranks = np.where(grade[:, eligible] <= problem.award_grade, ranks, out)
     n = min(sum(tiers), eligible.size)
@@ -499,14 +523,14 @@ def _arrays(*lists: list[int]) -> tuple[Ints, Ints, Ints]:
     return a, b, c
 
 
-def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Decided:
+def _decide_exactly(problem: Problem, decided: Decided, rows: list[int], states: DrawStates | None = None) -> Decided:
     """Decide some draws with the engine's own ``ranking.standings``: their grades and awards replace numpy's."""
     grade_index = {g.id: i for i, g in enumerate(problem.scheme.spec.grades)}
     tier_index = {t.id: i for i, t in enumerate(problem.scheme.spec.awards)}
     keep = ~np.isin(decided.awarded[0], rows)
     award_rows, award_columns, award_tiers = (a[keep].tolist() for a in decided.awarded)
     for row in rows:
-        standing = decide_draw(problem, decided.composite[row])
+        standing = decide_draw(problem, decided.composite[row], states, row)
         for j, region in enumerate(problem.region_ids):
             decided.grade[row, j] = grade_index[standing[region]["grade"]]
         for c, j in enumerate(problem.candidates.tolist()):
@@ -519,8 +543,18 @@ def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Deci
     return Decided(decided.composite, decided.rank, decided.grade, awarded, decided.tiers)
 
 
-def decide_draw(problem: Problem, composite: Ints) -> dict[str, dict[str, Any]]:
-    """The engine's own decision (``ranking.standings``) on one draw's composites (in units), by region id."""
+def decide_draw(
+    problem: Problem, composite: Ints, states: DrawStates | None = None, row: int = 0
+) -> dict[str, dict[str, Any]]:
+    """The engine's own decision (``ranking.standings``) on one draw's composites (in units), by region id.
+
+    With ``states``, each region's vetoes and gate are draw ``row``'s.
+    """
     unit = problem.unit
     results = [evolve(r, composite=Decimal(int(c)) * unit) for r, c in zip(problem.results, composite, strict=True)]
+    if states is not None:
+        results = [
+            evolve(r, vetoes=states.vetoes[row][j], gate_passed=bool(states.gate[row, j]))
+            for j, r in enumerate(results)
+        ]
     return standings(results, problem.scheme)

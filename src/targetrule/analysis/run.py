@@ -14,8 +14,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from targetrule.analysis.data import MAX_RESCORED
+from targetrule.analysis.decisions import DrawStates
 from targetrule.analysis.draws import DrawPlan, draw_factors, factor_names, plan_of, to_parameters, to_seeds
-from targetrule.analysis.recompute import MEAN_METHODS, Problem, composites, decide_chunk, problem_of
+from targetrule.analysis.recompute import MEAN_METHODS, Problem, decide_chunk, problem_of, varied
 from targetrule.analysis.report import RegionSensitivity, SensitivityResult, SobolIndex, shares
 from targetrule.analysis.spec import SpecError, UncertaintySpec
 from targetrule.findings import finding
@@ -47,9 +48,9 @@ class Tally:
         self.pending: list[NDArray[np.integer]] = []
         self.waiting = 0
 
-    def add(self, composite: NDArray[np.int64]) -> None:
-        """Decide one chunk of draws and count what it gave."""
-        decided = decide_chunk(self.problem, composite)
+    def add(self, composite: NDArray[np.int64], states: DrawStates | None = None) -> None:
+        """Decide one chunk of draws (with their own vetoes and gate, where they vary) and count what it gave."""
+        decided = decide_chunk(self.problem, composite, states)
         count = decided.rank.shape[0]
         self.pending.append(decided.rank.astype(self.narrow))
         self.waiting += decided.rank.size
@@ -117,7 +118,7 @@ def analyse(
     for start in range(0, draws, step):
         stop = min(draws, start + step)
         rows = slice(start, stop)
-        tally.add(composites(problem, plan, units[rows], choice[rows], picks[rows], seeds[rows]))
+        tally.add(*varied(problem, plan, units[rows], choice[rows], picks[rows], seeds[rows]))
         if progress is not None:
             progress(stop - start)
     sobol: tuple[SobolIndex, ...] = ()

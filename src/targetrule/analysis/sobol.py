@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from targetrule.analysis.draws import DrawPlan, factor_names, to_parameters, to_seeds
-from targetrule.analysis.recompute import Problem, composites, decide_chunk
+from targetrule.analysis.recompute import Problem, decide_chunk, varied
 from targetrule.analysis.report import SobolIndex
 
 MEAN_ABS_SHIFT = "mean_abs_shift"
@@ -68,7 +68,7 @@ def model(problem: Problem, plan: DrawPlan) -> Any:
             factors[:, k + 1 + len(plan.parameters) + s] = x[column]
             column += 1
         units, choice, picks = to_parameters(plan, factors)
-        decided = decide_chunk(problem, composites(problem, plan, units, choice, picks, to_seeds(plan, factors)))
+        decided = decide_chunk(problem, *varied(problem, plan, units, choice, picks, to_seeds(plan, factors)))
         rank = decided.rank
         ranks = rank.astype(np.float64)
         shift = np.abs(rank - problem.nominal_rank[None, :]).mean(axis=1) if ranks.shape[1] else np.zeros(n)

@@ -5,10 +5,10 @@ attainment × drawn points, each half up to the cent, as the engine adds them) a
 tie-break reads (it would read the changed points). The attainments do not change, so the vetoes
 and the gate still decide as in the evaluation.
 
-Reported figures vary for items of such areas that no veto, gate or tie-break reads (their
-attainment changes with the figures, and those rules would have to be re-decided) and that have
-no ``[[parameters]]`` alternatives (scored once per value, from the reported figures). Flags
-(yes/no) never vary.
+Reported figures vary for items of such areas that no tie-break reads, and that have no
+``[[parameters]]`` alternatives (scored once per value, from the reported figures). The vetoes and
+the gate that read them are re-decided per draw (:mod:`targetrule.analysis.decisions`), except a
+gate that decides who is ranked (the candidates would change). Flags (yes/no) never vary.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from targetrule.analysis.parameters import read_by_decisions
 from targetrule.analysis.spec import UncertaintySpec
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.indicator import Kind, Role
@@ -24,7 +23,8 @@ from targetrule.scheme import Scheme, ScoredItem
 
 NOT_ADDITIVE = ("其所在领域不是分值相加", "its area does not add its items' points")
 TIE_BREAK = ("并列规则读取该领域的得分", "a tie-break reads the area's points")
-DECISIONS = ("否决、门槛或并列规则读取该指标", "a veto, the gate or a tie-break reads it")
+TIE_READ = ("并列规则读取该指标", "a tie-break reads it")
+GATE_RANKING = ("门槛决定是否参加排名，而该门槛读取该指标", "the gate decides who is ranked, and it reads the item")
 PARAMETERS = ("该指标的公式参数也在变动（[[parameters]]）", "its formula parameters vary too ([[parameters]])")
 ITEM_POINTS = ("其所在领域的分项分值也在变动（[items]）", "its area's item points vary too ([items])")
 FLAG = ("是/否输入不变动", "a yes/no input does not vary")
@@ -40,6 +40,16 @@ def _tie_areas(scheme: Scheme) -> set[str]:
         else:
             areas |= {a.spec.id for a in scheme.areas if any(i.indicator.id == ref for i in a.items)}
     return areas
+
+
+def _refused_for_data(scheme: Scheme) -> set[str]:
+    """The items whose figures cannot vary: a tie-break reads them, or a gate that decides who is ranked."""
+    read = {i.indicator.id for a in scheme.areas if a.spec.id in _tie_areas(scheme) for i in a.items}
+    read |= {tie.partition(":")[2] for tie in scheme.spec.ranking.tie_break if tie.startswith("indicator:")}
+    gate = scheme.spec.gate
+    if gate is not None and gate.effect == "ranking":
+        read |= set(gate.indicators)
+    return read
 
 
 def item_point_areas(spec: UncertaintySpec, scheme: Scheme) -> tuple[int, ...]:
@@ -61,7 +71,9 @@ def _may_vary_data(item: ScoredItem, scheme: Scheme, read: set[str], fixed: set[
     if not area.aggregation.additive:
         return NOT_ADDITIVE
     if item.indicator.id in read:
-        return DECISIONS
+        gate = scheme.spec.gate
+        ranking_gate = gate is not None and gate.effect == "ranking" and item.indicator.id in gate.indicators
+        return GATE_RANKING if ranking_gate else TIE_READ
     if item.indicator.id in fixed:
         return PARAMETERS
     return None
@@ -72,7 +84,7 @@ def data_inputs(spec: UncertaintySpec, scheme: Scheme) -> tuple[tuple[str, tuple
     data = spec.data
     if not data.varies:
         return ()
-    read = read_by_decisions(scheme)
+    read = _refused_for_data(scheme)
     fixed = {p.indicator for p in spec.parameters}
     own: dict[str, dict[str, Decimal]] = {}
     for key, tolerance in data.inputs.items():
@@ -124,7 +136,7 @@ def check_variation(
             if area_id in varied_areas:
                 found.append(_cannot(f"$.parameters[{index}]", entry.indicator, ITEM_POINTS))
     items = {i.indicator.id: i for i in scheme.items()}
-    read = read_by_decisions(scheme)
+    read = _refused_for_data(scheme)
     fixed = {p.indicator for p in spec.parameters}
     seen: set[str] = set()
     for index, name in enumerate(spec.data.indicators):
