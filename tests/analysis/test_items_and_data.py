@@ -187,3 +187,30 @@ def test_too_many_rescorings_are_refused_before_any_work(
     with pytest.raises(SpecError) as caught:
         sensitivity(evaluation, spec, draws=1_000_000, seed=1, scheme=scheme, engine=engine)
     assert [f.code for f in caught.value.findings] == ["sensitivity.too_costly"]
+
+
+def test_an_area_under_drawn_item_points_by_hand(evaluation: Evaluation, scheme: Scheme) -> None:
+    from targetrule.analysis.item_points import plan_item_points
+    from targetrule.analysis.item_scores import item_variation
+    from targetrule.analysis.spec import ItemPointSpec
+
+    dibao = len(scheme.areas) - 1
+    plan = plan_item_points(ItemPointSpec(vary=True), scheme, (dibao,))
+    assert plan is not None and plan.indicators[0] == "dibao.coverage"
+    drawn = [Decimal(p) for p in ("2", "2", "2", "1", "1", "1")]  # 3, 1.5, 1.5, 1, 1, 1 redrawn; still 9 points
+
+    class Drawn:  # the plan with these points in every draw
+        indicators, places, varies = plan.indicators, plan.places, True
+
+        def units(self, seeds: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+            row = [int(p.scaleb(plan.places)) for p in drawn]
+            return np.array([row] * len(seeds), dtype=np.int64)
+
+    variation = item_variation(evaluation, scheme, Drawn(), None)  # type: ignore[arg-type]
+    assert variation is not None
+    delta = variation.area_deltas(np.zeros((1, 2), dtype=np.int64))
+    siping = [r.region.id for r in evaluation.regions].index("siping")
+    # Siping's dibao attainments: coverage 0.836177…, top-up 0.916666…, budget 0.957780…, the others 0.85, 0.96,
+    # 0.87 points (unchanged at 1 point each). Drawn: 0.836177 × 2 = 1.672 → 1.67; 0.916667 × 2 = 1.833 → 1.83;
+    # 0.957780 × 2 = 1.916 → 1.92; 1.67 + 1.83 + 1.92 + 0.85 + 0.96 + 0.87 = 8.10 against 8.01: +9 cents
+    assert delta[0, siping].tolist() == [0] * dibao + [9]
