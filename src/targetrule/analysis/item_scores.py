@@ -4,7 +4,8 @@ The items whose points or figures vary are kept as a regions × items matrix of 
 the engine's points (in cents), read once off the evaluation. A draw's points are computed in
 floating point and rounded half up, the values within a hair of a half cent recomputed in
 ``Decimal``; an item whose figures vary is re-scored exactly (:mod:`targetrule.analysis.data`).
-The result is each area's change in points (in cents) against the evaluation, per draw and region.
+The result is each area's change in points (in units of the scheme's precision: cents) against
+the evaluation, per draw and region.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ItemVariation:
     data_column: Ints  # per item: its position in the data plan, or −1
     places: int  # points are computed in whole numbers of 10 ** -places points
     watched: tuple[str, ...] = ()  # the items whose figures vary and that a veto or the gate reads
+    digits: int = 2  # points are kept in units of 10 ** -digits (the scheme's precision: cents at 0.01)
 
     def area_deltas(self, seeds: Ints) -> Ints:
         """(draws, regions, areas): each area's points minus the evaluation's, in cents (see :meth:`changes`)."""
@@ -60,7 +62,7 @@ class ItemVariation:
             drawn = self.items.units(seeds[:, 0]) * 10 ** (places - self.items.places)
             moved = self.item_column >= 0
             units[:, moved] = drawn[:, self.item_column[moved]]
-        scaled = self.attainment_float[None, :, :] * (units[:, None, :] * 10.0 ** (2 - places))
+        scaled = self.attainment_float[None, :, :] * (units[:, None, :] * 10.0 ** (self.digits - places))
         scaled += 0.5
         cents = np.floor(scaled)
         fraction = np.abs(scaled - cents - 0.5)
@@ -69,7 +71,7 @@ class ItemVariation:
         for d, r, i in zip(*np.nonzero(fraction > 0.5 - _NEAR_HALF), strict=True):
             attained = self.attainment[r][i]
             if attained is not None:
-                cents_int[d, r, i] = _cents(attained, Decimal(int(units[d, i])) * quantum)
+                cents_int[d, r, i] = _cents(attained, Decimal(int(units[d, i])) * quantum, self.digits)
         unscored = np.array([[a is None for a in row] for row in self.attainment], dtype=bool).reshape(regions, width)
         cents_int[:, unscored] = self.cents[unscored][None, :]
         watched: list[list[dict[str, Decimal | None]]] | None = None
@@ -84,7 +86,7 @@ class ItemVariation:
                     for k, used in enumerate(row):
                         if used is not None:
                             i = column_of[k]
-                            cents_int[d, r, i] = _cents(used[1], Decimal(int(units[d, i])) * quantum)
+                            cents_int[d, r, i] = _cents(used[1], Decimal(int(units[d, i])) * quantum, self.digits)
                             if self.indicators[i] in found:
                                 found[self.indicators[i]] = used[1]
                     draw_attained.append(found)
@@ -100,9 +102,9 @@ class ItemVariation:
         return np.array([int(p.scaleb(places)) for p in self.points], dtype=np.int64)
 
 
-def _cents(attainment: Decimal, points: Decimal) -> int:
-    """The engine's points of an item, in cents: attainment × full marks × 100, half up."""
-    return int((attainment * points * 100).to_integral_value(ROUND_HALF_UP))
+def _cents(attainment: Decimal, points: Decimal, digits: int) -> int:
+    """The engine's points of an item, in units of its precision (cents): attainment × full marks, half up."""
+    return int((attainment * points).scaleb(digits).to_integral_value(ROUND_HALF_UP))
 
 
 def item_variation(
@@ -116,10 +118,11 @@ def item_variation(
     ids = tuple(i.indicator.id for _, i in chosen)
     attainment = []
     cents = []
+    digits = -int(scheme.quantum.as_tuple().exponent)
     for result in evaluation.regions:
         scored = [result.indicator(ident) for ident in ids]
         attainment.append(tuple(None if s.attainment is None else s.attainment.value for s in scored))
-        cents.append([int((s.points or Decimal(0)) * 100) for s in scored])
+        cents.append([int((s.points or Decimal(0)).scaleb(digits)) for s in scored])
     spec = scheme.spec
     read = {v.indicator for v in spec.vetoes if v.indicator is not None} | set(
         spec.gate.indicators if spec.gate else ()
@@ -143,5 +146,6 @@ def item_variation(
         item_column=np.array([item_index.get(ident, -1) for ident in ids], dtype=np.int64),
         data_column=np.array([data_index.get(ident, -1) for ident in ids], dtype=np.int64),
         places=places,
+        digits=digits,
         watched=tuple(i for i in (data.indicators if data is not None else ()) if i in read),
     )

@@ -87,7 +87,8 @@ class Problem:
     deltas: tuple[ParameterDeltas, ...] = ()  # one per varied parameter
     share_ext: NDArray[np.float64] | None = None  # the area shares, then each parameter value's share change
     variation: ItemVariation | None = None  # the items whose points or figures vary
-    per_point: NDArray[np.float64] | None = None  # per area: the share change of one cent, 1 / (full marks × 100)
+    per_point: NDArray[np.float64] | None = None  # per area: the share change of one unit (a cent at 0.01)
+    digits: int = 2  # the items' points are in units of 10 ** -digits points (the scheme's precision)
 
     @property
     def unit(self) -> Decimal:
@@ -128,6 +129,7 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
     )
     quotas = tuple((order[g.id], quota_size(g.quota, len(candidates))) for g in grades if g.quota is not None)
     deltas = tuple(_deltas_of(evaluation, scheme, p, full) for p in plan.parameters)
+    digits = -int(scheme.quantum.as_tuple().exponent)  # items' points are in units of the scheme's precision
     share_matrix = np.array([[float(x) for x in row] for row in shares], dtype=np.float64).reshape(len(results), -1)
     share_ext = np.hstack([share_matrix, *(d.shares.T for d in deltas)]) if deltas else None
     return Problem(
@@ -155,7 +157,8 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
         deltas=deltas,
         share_ext=share_ext,
         variation=item_variation(evaluation, scheme, plan.items, plan.data),
-        per_point=np.array([1 / float(m * 100) if m else 0.0 for m in full], dtype=np.float64),
+        per_point=np.array([1 / float(m.scaleb(digits)) if m else 0.0 for m in full], dtype=np.float64),
+        digits=digits,
     )
 
 
@@ -351,7 +354,7 @@ def _exact_base(
         for delta, pick in zip(problem.deltas, picks, strict=True):
             points[delta.area] += delta.exact[int(pick)][region]
         for k, cents in enumerate(moved):
-            points[k] += Decimal(int(cents)).scaleb(-2)
+            points[k] += Decimal(int(cents)).scaleb(-problem.digits)
         shares = tuple(p / m if m else ZERO for p, m in zip(points, problem.full, strict=True))
     share = draw_aggregation(method, weights).combine(shares, weights)
     return int(half_up(share * problem.total) * Decimal(1).scaleb(problem.places))
