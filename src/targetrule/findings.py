@@ -402,6 +402,17 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "{value} 的参数暂不能变动：{detail_zh}",
         "the parameters of {value} cannot be varied yet: {detail_en}",
     ),
+    "sensitivity.cannot_vary": (
+        Severity.ERROR,
+        "{value} 暂不能变动：{detail_zh}",
+        "{value} cannot be varied yet: {detail_en}",
+    ),
+    "sensitivity.too_costly": (
+        Severity.ERROR,
+        "数据不确定性需要重新计分 {count} 次，超过上限 {limit}；请减少抽样次数、Sobol 样本数或变动的指标",
+        "the data uncertainty needs {count} items rescored, above the limit of {limit}; use fewer draws, "
+        "fewer Sobol samples or fewer varied indicators",
+    ),
 }
 
 

@@ -59,8 +59,30 @@ def test_a_bad_spec_is_exit_3_with_every_finding(tmp_path: Path) -> None:
     assert paths == {"$.weights.method", "$.weights.concentration", "$.weights.areas[0]"}
 
 
+def test_item_points_and_figures_from_the_command_line(tmp_path: Path) -> None:
+    spec = tmp_path / "moved.toml"
+    spec.write_text("[items]\nvary = true\n[data]\ntolerance = 0.02\n[sobol]\nenabled = false\n", encoding="utf-8")
+    args = ["--no-entry-points", "sensitivity", "jilin-2007", "--example", "--draws", "20", "--spec", str(spec)]
+    result = CliRunner().invoke(main, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    parameters = json.loads(result.output)["sensitivity"]["draw_parameters"]
+    assert len(parameters["item_points"]["points"]) == 20
+    assert len(parameters["data"]["seeds"]) == 20
+    costly = CliRunner().invoke(main, [*args[:-4], "--draws", "9000000", "--spec", str(spec), "--json"])
+    assert costly.exit_code == 3, costly.output
+    assert [f["code"] for f in json.loads(costly.output)["findings"]] == ["sensitivity.too_costly"]
+
+
 LOOSE = load_spec({"weights": {"method": "uniform", "spread": 0.5}, "sobol": {"samples": 16, "resamples": 10}})
 STILL = load_spec({"weights": {"method": "fixed"}, "sobol": {"enabled": False}})
+MOVED = load_spec(
+    {
+        "weights": {"method": "fixed"},
+        "items": {"vary": True, "concentration": 10},
+        "data": {"tolerance": 0.1},
+        "sobol": {"samples": 16, "resamples": 10},
+    }
+)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -72,7 +94,8 @@ def test_any_valid_submission_is_analysed_and_its_bands_hold_ranks(data: dict[st
     ranked = [r for r in evaluation.regions if r.rank is not None]
     loose = sensitivity(evaluation, LOOSE, draws=40, seed=0, scheme=scheme, engine=engine)
     still = sensitivity(evaluation, STILL, draws=5, seed=0, scheme=scheme, engine=engine)
-    for region in loose.regions:
+    moved = sensitivity(evaluation, MOVED, draws=10, seed=0, scheme=scheme, engine=engine)
+    for region in (*loose.regions, *moved.regions):
         if region.band is None:
             continue
         low, high = region.band

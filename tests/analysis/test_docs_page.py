@@ -22,10 +22,19 @@ def test_the_example_runs_and_prints_what_the_page_says(monkeypatch: pytest.Monk
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {"__name__": "sensitivity_doc"}
     printed = io.StringIO()
-    (block,) = blocks()
+    block, varied = blocks()
     with contextlib.redirect_stdout(printed):
         exec(compile(block, f"{DOC.name}[python]", "exec"), namespace)
     out = printed.getvalue()
+    more = io.StringIO()
+    with contextlib.redirect_stdout(more):
+        exec(compile(varied, f"{DOC.name}[python 2]", "exec"), namespace)
+    lines = more.getvalue().splitlines()
+    # the item points and figures section's numbers, from this very run
+    assert lines[0] == "0.2800"
+    assert lines[1].startswith("[('data', 1.05), ('items', 0.52)")
+    assert "Decimal('1.2913')" in lines[2] and "Decimal('113719')" in lines[2]
+    assert lines[3] == "97.50"
     # the numbers the page's prose quotes, from this very run
     assert "0.0001" in out.splitlines()[0]
     assert "0.9995" in out

@@ -1,7 +1,8 @@
 """Sensitivity and uncertainty analysis: how firm each rank is, and what drives it (docs/sensitivity.md).
 
 ``sensitivity(evaluation, spec, draws=, seed=)`` varies what the spec says (the areas' weights,
-the composite's aggregation), re-decides every draw by the scheme's rules (composite, ranks with
+the composite's aggregation, formula parameters, the items' points, the reported figures),
+re-decides every draw by the scheme's rules (composite, ranks with
 the tie rules, grades with quotas and vetoes, the gate, awards) and reports per region its rank
 band and the chances of each grade and prize, and per factor its Sobol indices. ``replay`` runs
 one draw through the normal :class:`~targetrule.Engine` to the same numbers.
@@ -12,7 +13,8 @@ numpy and scipy come with the optional extra ``targetrule[analysis]``; the core 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +116,22 @@ def sensitivity(
     return analyse(evaluation, scheme, spec, engine.registry, draws=draws, seed=seed, progress=progress)
 
 
+def with_figures(data: SubmissionsLike, figures: Iterable[tuple[str, str, str, Decimal]]) -> dict[str, Any]:
+    """The submissions document of ``data`` with some figures replaced: (region, indicator, input, value)."""
+    import copy
+
+    from targetrule.submissions import Submissions, load_submissions
+
+    if isinstance(data, str | Path):
+        data = load_submissions(data)
+    document = copy.deepcopy(data.raw if isinstance(data, Submissions) else data)
+    regions = document["regions"] if isinstance(document, Mapping) else document
+    by_id = {r.get("id"): r for r in regions if isinstance(r, Mapping)}
+    for region, indicator, name, value in figures:
+        by_id[region]["inputs"][indicator][name] = value
+    return document if isinstance(document, dict) else {"regions": document}
+
+
 def _is_file(evaluation: Evaluation) -> bool:
     origin = evaluation.provenance.scheme_origin
     return bool(origin) and not origin.startswith("targetrule:") and Path(origin).is_file()
@@ -131,14 +149,15 @@ def replay(
 ) -> Evaluation:
     """Evaluate ``data`` through the normal engine under ``scheme`` with one draw's weights and aggregation.
 
-    The scheme's composite becomes its drawn aggregation applied under the drawn weights, and the
-    varied items take the draw's parameter values (the other items score as before), so the
-    evaluation's composites, ranks, grades and awards are the ones the analysis counted for that
-    draw, each with its explanation.
+    The scheme's composite becomes its drawn aggregation applied under the drawn weights, the
+    varied items take the draw's parameter values and full marks, and the data the draw's figures
+    (the other items score as before), so the evaluation's composites, ranks, grades and awards are
+    the ones the analysis counted for that draw, each with its explanation.
     """
     from attrs import evolve
 
     from targetrule.analysis.draws import replay_weights
+    from targetrule.analysis.item_points import with_item_points
     from targetrule.analysis.parameters import with_parameters
     from targetrule.analysis.recompute import draw_aggregation
 
@@ -149,6 +168,10 @@ def replay(
     own = scheme.aggregation
     method = own if draw.aggregation == own.name else engine.registry.aggregations[draw.aggregation]
     varied = with_parameters(scheme, {(indicator, name): value for indicator, name, value in draw.parameters})
+    varied = with_item_points(varied, draw.item_points)
+    figures = draw.figures
+    if figures:
+        data = with_figures(data, figures)
     aggregation = draw_aggregation(method, replay_weights(draw), f"sensitivity.draw-{draw.index}")
     drawn = evolve(varied, aggregation=aggregation)
     return engine.evaluate(drawn, data, mode=mode, **evaluate)  # type: ignore[arg-type]

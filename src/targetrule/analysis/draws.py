@@ -13,11 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from attrs import frozen
+from attrs import field, frozen
 from numpy.typing import NDArray
 
+from targetrule.analysis.data import DataPlan, plan_data
+from targetrule.analysis.item_points import ItemPointPlan, plan_item_points, seeds_of
 from targetrule.analysis.parameters import ParameterPlan, plan_parameters
 from targetrule.analysis.spec import UncertaintySpec
+from targetrule.results import Evaluation
 from targetrule.scheme import Scheme
 
 Units = NDArray[np.int64]
@@ -31,6 +34,16 @@ class Draw:
     weights: tuple[tuple[str, Decimal], ...]
     aggregation: str
     parameters: tuple[tuple[str, str, Any], ...] = ()  # (indicator, parameter, value) of each varied one
+    item_points: tuple[tuple[str, Decimal], ...] = ()  # (indicator, full marks) of each item whose points vary
+    data_seed: int | None = None  # the seed of the draw's figures (None: the reported figures)
+    data: DataPlan | None = field(default=None, eq=False, repr=False)
+
+    @property
+    def figures(self) -> tuple[tuple[str, str, str, Decimal], ...]:
+        """The draw's figures that differ from the reported ones: (region, indicator, input, value)."""
+        if self.data is None or self.data_seed is None:
+            return ()
+        return self.data.figures(self.data_seed)
 
     def to_dict(self) -> dict[str, object]:
         """The draw as plain JSON types."""
@@ -39,6 +52,9 @@ class Draw:
             "weights": {a: str(w) for a, w in self.weights},
             "aggregation": self.aggregation,
             "parameters": [{"indicator": i, "name": n, "value": _plain(v)} for i, n, v in self.parameters],
+            "item_points": {i: str(p) for i, p in self.item_points},
+            "data_seed": self.data_seed,
+            "figures": [{"region": r, "indicator": i, "input": n, "value": str(v)} for r, i, n, v in self.figures],
         }
 
 
@@ -59,6 +75,18 @@ class DrawPlan:
     alternatives: tuple[str, ...]  # aggregation names; the first is the scheme's own
     spec: UncertaintySpec
     parameters: tuple[ParameterPlan, ...] = ()
+    items: ItemPointPlan | None = None  # the items whose points vary (None: none)
+    data: DataPlan | None = None  # the items whose figures vary (None: none)
+
+    @property
+    def item_factor(self) -> bool:
+        """True when the items' points are a factor (they vary in some draw)."""
+        return self.items is not None and self.items.varies
+
+    @property
+    def seed_columns(self) -> int:
+        """How many seed factors follow the parameters: the item points', then the figures'."""
+        return int(self.item_factor) + int(self.data is not None)
 
     @property
     def quantum(self) -> Decimal:
@@ -74,16 +102,22 @@ class DrawPlan:
         """The nominal weights, in quanta."""
         return np.array([int(p.scaleb(self.places)) for p in self.points], dtype=np.int64)
 
-    def draw(self, index: int, units: Units, choice: int, picks: Sequence[int] = ()) -> Draw:
-        """The record of one draw, in decimals, from its weights in quanta, aggregation and parameter indexes."""
+    def draw(
+        self, index: int, units: Units, choice: int, picks: Sequence[int] = (), seeds: Sequence[int] = (0, 0)
+    ) -> Draw:
+        """The record of one draw, in decimals, from its weights in quanta, aggregation, parameter indexes, seeds."""
         quantum = self.quantum
         weights = tuple((a, (Decimal(int(u)) * quantum).normalize()) for a, u in zip(self.areas, units, strict=True))
         chosen = tuple((p.indicator, p.name, p.values[int(v)]) for p, v in zip(self.parameters, picks, strict=True))
-        return Draw(index, weights, self.alternatives[choice], chosen)
+        items: tuple[tuple[str, Decimal], ...] = ()
+        if self.items is not None and self.item_factor:
+            items = self.items.drawn(self.items.units(np.array([int(seeds[0])], dtype=np.int64))[0])
+        data_seed = int(seeds[1]) if self.data is not None else None
+        return Draw(index, weights, self.alternatives[choice], chosen, items, data_seed, self.data)
 
 
-def plan_of(scheme: Scheme, spec: UncertaintySpec) -> DrawPlan:
-    """The draw plan of ``spec`` on ``scheme``."""
+def plan_of(scheme: Scheme, spec: UncertaintySpec, evaluation: Evaluation | None = None) -> DrawPlan:
+    """The draw plan of ``spec`` on ``scheme`` (the figures vary only given the ``evaluation`` they come from)."""
     areas = tuple(a.spec.id for a in scheme.areas)
     points = tuple(a.spec.points for a in scheme.areas)
     chosen = set(spec.weights.areas) or set(areas)
@@ -91,7 +125,12 @@ def plan_of(scheme: Scheme, spec: UncertaintySpec) -> DrawPlan:
     places = max([4, *(max(0, -int(p.normalize().as_tuple().exponent)) for p in points)])
     own = scheme.aggregation.name
     alternatives = (own, *(a for a in spec.aggregation.alternatives if a != own))
-    return DrawPlan(areas, points, varying, places, alternatives, spec, plan_parameters(spec.parameters, scheme))
+    from targetrule.analysis.variation import data_inputs, item_point_areas
+
+    items = plan_item_points(spec.items, scheme, item_point_areas(spec, scheme))
+    data = plan_data(evaluation, scheme, data_inputs(spec, scheme)) if evaluation is not None else None
+    parameters = plan_parameters(spec.parameters, scheme)
+    return DrawPlan(areas, points, varying, places, alternatives, spec, parameters, items, data)
 
 
 def draw_factors(plan: DrawPlan, count: int, rng: np.random.Generator) -> NDArray[np.float64]:
@@ -110,6 +149,8 @@ def draw_factors(plan: DrawPlan, count: int, rng: np.random.Generator) -> NDArra
     columns.append(rng.random(size=(count, 1)) if len(plan.alternatives) > 1 else np.zeros((count, 1)))
     if plan.parameters:
         columns.append(rng.random(size=(count, len(plan.parameters))))
+    if plan.seed_columns:
+        columns.append(rng.random(size=(count, plan.seed_columns)))
     return np.hstack(columns)
 
 
@@ -122,7 +163,23 @@ def factor_names(plan: DrawPlan) -> list[str]:
     if len(plan.alternatives) > 1:
         names.append("aggregation")
     names += [f"parameter:{p.indicator}.{p.name}" for p in plan.parameters if len(p.values) > 1]
+    if plan.item_factor:
+        names.append("items")
+    if plan.data is not None:
+        names.append("data")
     return names
+
+
+def to_seeds(plan: DrawPlan, factors: NDArray[np.float64]) -> Units:
+    """(draws, 2): each draw's seeds of the item points and of the figures (0 where they do not vary)."""
+    seeds = np.zeros((factors.shape[0], 2), dtype=np.int64)
+    column = int(plan.varying.sum()) + 1 + len(plan.parameters)
+    if plan.item_factor:
+        seeds[:, 0] = seeds_of(factors[:, column])
+        column += 1
+    if plan.data is not None:
+        seeds[:, 1] = seeds_of(factors[:, column])
+    return seeds
 
 
 def to_parameters(plan: DrawPlan, factors: NDArray[np.float64]) -> tuple[Units, Units, Units]:

@@ -35,7 +35,7 @@ class ParameterPlan:
     area: int
 
 
-def _read(scheme: Scheme) -> set[str]:
+def read_by_decisions(scheme: Scheme) -> set[str]:
     """The indicators whose attainment or points a veto, the gate or a tie-break reads."""
     spec = scheme.spec
     read = {v.indicator for v in spec.vetoes if v.indicator is not None}
@@ -58,7 +58,7 @@ def check_parameters(
     """
     found: list[Finding] = []
     items = {i.indicator.id: i for i in scheme.items()}
-    read = _read(scheme)
+    read = read_by_decisions(scheme)
     additive = {i.indicator.id: a.aggregation.additive for a in scheme.areas for i in a.items}
     seen: set[tuple[str, str]] = set()
     for position, entry in enumerate(entries):

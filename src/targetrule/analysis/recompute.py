@@ -21,7 +21,9 @@ from attrs import evolve, frozen
 from numpy.typing import NDArray
 
 from targetrule.aggregation import Aggregation
+from targetrule.analysis.decisions import DrawStates, draw_states
 from targetrule.analysis.draws import DrawPlan
+from targetrule.analysis.item_scores import ItemVariation, item_variation
 from targetrule.analysis.parameters import ParameterPlan, deltas
 from targetrule.decimal_context import CONTEXT
 from targetrule.ranking import misreported, quota_size, sort_key, standings
@@ -84,6 +86,9 @@ class Problem:
     full: tuple[Decimal, ...] = ()  # each area's full marks
     deltas: tuple[ParameterDeltas, ...] = ()  # one per varied parameter
     share_ext: NDArray[np.float64] | None = None  # the area shares, then each parameter value's share change
+    variation: ItemVariation | None = None  # the items whose points or figures vary
+    per_point: NDArray[np.float64] | None = None  # per area: the share change of one unit (a cent at 0.01)
+    digits: int = 2  # the items' points are in units of 10 ** -digits points (the scheme's precision)
 
     @property
     def unit(self) -> Decimal:
@@ -124,6 +129,7 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
     )
     quotas = tuple((order[g.id], quota_size(g.quota, len(candidates))) for g in grades if g.quota is not None)
     deltas = tuple(_deltas_of(evaluation, scheme, p, full) for p in plan.parameters)
+    digits = -int(scheme.quantum.as_tuple().exponent)  # items' points are in units of the scheme's precision
     share_matrix = np.array([[float(x) for x in row] for row in shares], dtype=np.float64).reshape(len(results), -1)
     share_ext = np.hstack([share_matrix, *(d.shares.T for d in deltas)]) if deltas else None
     return Problem(
@@ -150,6 +156,9 @@ def problem_of(evaluation: Evaluation, scheme: Scheme, plan: DrawPlan, methods: 
         full=tuple(full),
         deltas=deltas,
         share_ext=share_ext,
+        variation=item_variation(evaluation, scheme, plan.items, plan.data),
+        per_point=np.array([1 / float(m.scaleb(digits)) if m else 0.0 for m in full], dtype=np.float64),
+        digits=digits,
     )
 
 
@@ -199,9 +208,27 @@ class Decided:
         return award
 
 
-def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None) -> Ints:
-    """Each draw's composite of each region, in units, exactly as the engine computes it."""
+def composites(
+    problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None, seeds: Ints | None = None
+) -> Ints:
+    """Each draw's composite of each region, in units, exactly as the engine computes it.
+
+    ``seeds`` (draws, 2) are the draws' seeds of the item points and the figures, when they vary.
+    """
+    return varied(problem, plan, units, choice, picks, seeds)[0]
+
+
+def varied(
+    problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, picks: Ints | None = None, seeds: Ints | None = None
+) -> tuple[Ints, DrawStates | None]:
+    """Each draw's composites (:func:`composites`), and its vetoes and gate where the figures they read vary."""
     count = units.shape[0]
+    extra = None
+    states = None
+    if problem.variation is not None and seeds is not None:
+        extra, watched = problem.variation.changes(seeds)  # (draws, regions, areas), in cents
+        if watched is not None:
+            states = draw_states(problem.results, problem.scheme, problem.candidates, watched)
     out = np.empty((count, len(problem.results)), dtype=np.int64)
     # The weights of a draw add up to the nominal total, so the weighted mean's division is one factor.
     scale = float(problem.total) * 10.0**problem.places / plan.total_units
@@ -212,10 +239,17 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, pick
         if rows.size == 0:
             continue
         chosen = picks[rows]
-        scaled = _scaled_share(method, problem, units[rows].astype(np.float64), scale, chosen)
+        moved = None if extra is None else extra[rows]
+        scaled = _scaled_share(method, problem, units[rows].astype(np.float64), scale, chosen, moved)
         if scaled is None:  # a plugin's method: every draw in Decimal
             base = np.array(
-                [[_exact_base(problem, plan, units[r], method, j, picks[r]) for j in range(out.shape[1])] for r in rows]
+                [
+                    [
+                        _exact_base(problem, plan, units[r], method, j, picks[r], _row(extra, int(r), j))
+                        for j in range(out.shape[1])
+                    ]
+                    for r in rows
+                ]
             )
         else:
             scaled += 0.5
@@ -227,16 +261,28 @@ def composites(problem: Problem, plan: DrawPlan, units: Ints, choice: Ints, pick
             base = base_float.astype(np.int64)
             if near.any():
                 for r, j in zip(*np.nonzero(near), strict=True):
-                    base[r, j] = _exact_base(problem, plan, units[rows[r]], method, int(j), chosen[r])
+                    base[r, j] = _exact_base(
+                        problem, plan, units[rows[r]], method, int(j), chosen[r], _row(moved, int(r), int(j))
+                    )
         if problem.adjust.any():
             base += problem.adjust[None, :]
             np.maximum(base, 0, out=base)
         out[rows] = base
-    return out
+    return out, states
+
+
+def _row(extra: Ints | None, draw: int, region: int) -> Sequence[int]:
+    """One draw's change of one region's area points, in cents (none without varied items)."""
+    return () if extra is None else [int(c) for c in extra[draw, region]]
 
 
 def _scaled_share(
-    method: Aggregation, problem: Problem, units: NDArray[np.float64], scale: float, picks: Ints
+    method: Aggregation,
+    problem: Problem,
+    units: NDArray[np.float64],
+    scale: float,
+    picks: Ints,
+    extra: Ints | None = None,
 ) -> NDArray[np.float64] | None:
     """The combined share of every region under every draw's weights and parameters, times ``scale``.
 
@@ -244,9 +290,15 @@ def _scaled_share(
     share changes are extra columns of one matrix product: each draw weighs the value it picked by
     its area's weight, and the others by 0.
     """
+    moved = None
+    if extra is not None:
+        assert problem.per_point is not None
+        moved = extra * problem.per_point[None, None, :]  # (draws, regions, areas): the shares' changes
     if method.name in MEAN_METHODS:
         if picks.shape[1] == 0:
             scaled: NDArray[np.float64] = (units * scale) @ problem.share_matrix.T
+            if moved is not None:
+                scaled += np.einsum("dk,drk->dr", units * scale, moved)
             return scaled
         columns = [units]
         for p, delta in enumerate(problem.deltas):
@@ -254,12 +306,16 @@ def _scaled_share(
             columns.append(units[:, [delta.area]] * (picks[:, [p]] == values[None, :]))
         assert problem.share_ext is not None
         extended: NDArray[np.float64] = (np.hstack(columns) * scale) @ problem.share_ext.T
+        if moved is not None:
+            extended += np.einsum("dk,drk->dr", units * scale, moved)
         return extended
     total = units.sum(axis=1, keepdims=True)
     unit = scale * total  # the composite's points in units: every row's weights add up to the same total
     shares = problem.share_matrix[None, :, :]
+    if moved is not None:
+        shares = shares + moved
     if picks.shape[1]:
-        shares = np.repeat(shares, units.shape[0], axis=0)
+        shares = np.repeat(shares, units.shape[0], axis=0) if moved is None else shares
         for p, delta in enumerate(problem.deltas):
             shares[:, :, delta.area] += delta.shares[picks[:, p]]
     if method.name == "weighted_geometric_mean":
@@ -279,36 +335,50 @@ def _scaled_share(
 
 
 def _exact_base(
-    problem: Problem, plan: DrawPlan, units: Ints, method: Aggregation, region: int, picks: Sequence[int] = ()
+    problem: Problem,
+    plan: DrawPlan,
+    units: Ints,
+    method: Aggregation,
+    region: int,
+    picks: Sequence[int] = (),
+    moved: Sequence[int] = (),
 ) -> int:
-    """One composite before bonus and deductions, in units, by the replay's own Decimal function."""
+    """One composite before bonus and deductions, in units, by the replay's own Decimal function.
+
+    ``moved`` is the draw's change of each area's points in cents (varied item points or figures).
+    """
     weights = [Decimal(int(u)) * plan.quantum for u in units]
     shares = problem.shares[region]
-    if len(picks):
+    if len(picks) or len(moved):
         points = list(problem.area_points[region])
         for delta, pick in zip(problem.deltas, picks, strict=True):
             points[delta.area] += delta.exact[int(pick)][region]
+        for k, cents in enumerate(moved):
+            points[k] += Decimal(int(cents)).scaleb(-problem.digits)
         shares = tuple(p / m if m else ZERO for p, m in zip(points, problem.full, strict=True))
     share = draw_aggregation(method, weights).combine(shares, weights)
     return int(half_up(share * problem.total) * Decimal(1).scaleb(problem.places))
 
 
-def decide_chunk(problem: Problem, composite: Ints) -> Decided:
-    """Ranks, grades and awards of each draw (rows of ``composite``), by the engine's rules."""
+def decide_chunk(problem: Problem, composite: Ints, states: DrawStates | None = None) -> Decided:
+    """Ranks, grades and awards of each draw (rows of ``composite``), by the engine's rules.
+
+    ``states`` are the draws' own vetoes and gate, where the figures they read vary.
+    """
     cand = problem.candidates
     every = cand.size == composite.shape[1]  # no survey-only or unranked region: no column to pick
     competing = composite if every else composite[:, cand]
     breaks = int(problem.tie_break.max(initial=0)) + 1
     key = competing if breaks == 1 else competing * breaks + problem.tie_break[cand]
     rank = competition_ranks(key)
-    grade = _grades(problem, composite)
+    grade = _grades(problem, composite, None if states is None else states.floor)
     unsettled: list[int] = []
     if problem.quotas and cand.size:
         unsettled = _apply_quotas(problem, grade, rank, every)
-    awarded = _awards(problem, rank, grade if every else grade[:, cand])
+    awarded = _awards(problem, rank, grade if every else grade[:, cand], None if states is None else states.eligible)
     decided = Decided(composite, rank, grade, awarded, len(problem.tiers))
     if unsettled:
-        decided = _decide_exactly(problem, decided, unsettled)
+        decided = _decide_exactly(problem, decided, unsettled, states)
     return decided
 
 
@@ -346,8 +416,11 @@ def _sorted_ranks(key: Ints) -> Ints:
     return rank
 
 
-def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
-    """The band each composite reaches (bands highest first), lowered to what the region's vetoes allow."""
+def _grades(problem: Problem, composite: Ints, floor: Ints | None = None) -> NDArray[np.int8]:
+    """The band each composite reaches (bands highest first), lowered to what the region's vetoes allow.
+
+    ``floor`` (draws, regions) is each draw's own lowest grade allowed, where the vetoes vary.
+    """
     mins = problem.grade_mins
     grade = np.zeros(composite.shape, dtype=np.int8)
     # Bands are highest first and their minimums fall: a composite below a band's minimum is below
@@ -357,7 +430,9 @@ def _grades(problem: Problem, composite: Ints) -> NDArray[np.int8]:
     if not np.all(np.diff(mins) < 0):  # not falling (the loader allows equal minimums): the first band reached
         reached = composite[:, :, None] >= mins[None, None, :]
         grade[:] = np.where(reached.any(axis=2), reached.argmax(axis=2), mins.size - 1)
-    if problem.veto_floor.any():
+    if floor is not None:
+        np.maximum(grade, floor.astype(np.int8), out=grade)
+    elif problem.veto_floor.any():
         np.maximum(grade, problem.veto_floor.astype(np.int8)[None, :], out=grade)
     return grade
 
@@ -393,23 +468,28 @@ def _apply_quotas(problem: Problem, grade: NDArray[np.int8], rank: Ints, every: 
     return sorted(unsettled)
 
 
-def _awards(problem: Problem, rank: Ints, grade: NDArray[np.int8]) -> tuple[Ints, Ints, Ints]:
+def _awards(
+    problem: Problem, rank: Ints, grade: NDArray[np.int8], eligible_by_draw: NDArray[np.bool_] | None = None
+) -> tuple[Ints, Ints, Ints]:
     """Award tiers to eligible candidates in rank order; a tie group takes the tier of its first member.
 
     The tiers hold ``n`` awards in all, so only eligible candidates ranked no lower than the
     ``n``-th best eligible rank can win: each draw walks just those, in rank order (the engine's
     ``ranking._award``, on whole numbers). A region graded below the scheme's ``award_min_grade``
-    in a draw is not eligible in that draw.
+    in a draw is not eligible in that draw, nor is one whose vetoes or gate bar it in that draw
+    (``eligible_by_draw``, (draws, candidates), where they vary).
     """
     rows: list[int] = []
     columns: list[int] = []
     given_tiers: list[int] = []
-    eligible = np.flatnonzero(problem.eligible)
+    eligible = np.flatnonzero(problem.eligible if eligible_by_draw is None else eligible_by_draw.any(axis=0))
     tiers = problem.tiers
     if not tiers or eligible.size == 0:
         return _arrays(rows, columns, given_tiers)
     ranks = rank[:, eligible]
     out = rank.shape[1] + 1  # beyond every rank: a region graded too low for a prize in this draw
+    if eligible_by_draw is not None:
+        ranks = np.where(eligible_by_draw[:, eligible], ranks, out)
     if problem.award_grade is not None:
         ranks = np.where(grade[:, eligible] <= problem.award_grade, ranks, out)
     n = min(sum(tiers), eligible.size)
@@ -446,14 +526,14 @@ def _arrays(*lists: list[int]) -> tuple[Ints, Ints, Ints]:
     return a, b, c
 
 
-def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Decided:
+def _decide_exactly(problem: Problem, decided: Decided, rows: list[int], states: DrawStates | None = None) -> Decided:
     """Decide some draws with the engine's own ``ranking.standings``: their grades and awards replace numpy's."""
     grade_index = {g.id: i for i, g in enumerate(problem.scheme.spec.grades)}
     tier_index = {t.id: i for i, t in enumerate(problem.scheme.spec.awards)}
     keep = ~np.isin(decided.awarded[0], rows)
     award_rows, award_columns, award_tiers = (a[keep].tolist() for a in decided.awarded)
     for row in rows:
-        standing = decide_draw(problem, decided.composite[row])
+        standing = decide_draw(problem, decided.composite[row], states, row)
         for j, region in enumerate(problem.region_ids):
             decided.grade[row, j] = grade_index[standing[region]["grade"]]
         for c, j in enumerate(problem.candidates.tolist()):
@@ -466,8 +546,18 @@ def _decide_exactly(problem: Problem, decided: Decided, rows: list[int]) -> Deci
     return Decided(decided.composite, decided.rank, decided.grade, awarded, decided.tiers)
 
 
-def decide_draw(problem: Problem, composite: Ints) -> dict[str, dict[str, Any]]:
-    """The engine's own decision (``ranking.standings``) on one draw's composites (in units), by region id."""
+def decide_draw(
+    problem: Problem, composite: Ints, states: DrawStates | None = None, row: int = 0
+) -> dict[str, dict[str, Any]]:
+    """The engine's own decision (``ranking.standings``) on one draw's composites (in units), by region id.
+
+    With ``states``, each region's vetoes and gate are draw ``row``'s.
+    """
     unit = problem.unit
     results = [evolve(r, composite=Decimal(int(c)) * unit) for r, c in zip(problem.results, composite, strict=True)]
+    if states is not None:
+        results = [
+            evolve(r, vetoes=states.vetoes[row][j], gate_passed=bool(states.gate[row, j]))
+            for j, r in enumerate(results)
+        ]
     return standings(results, problem.scheme)

@@ -118,6 +118,7 @@ class SensitivityResult:
     units: Any = field(eq=False, repr=False)  # (draws, areas) weights in quanta
     choice: Any = field(eq=False, repr=False)  # (draws,) aggregation alternative
     picks: Any = field(eq=False, repr=False)  # (draws, parameters) the value each varied parameter took
+    seeds: Any = field(default=None, eq=False, repr=False)  # (draws, 2) the seeds of the item points and figures
 
     def region(self, region_id: str) -> RegionSensitivity:
         """One region's figures."""
@@ -130,12 +131,27 @@ class SensitivityResult:
         """The parameters of draw ``index`` (0-based), for :func:`targetrule.analysis.replay`."""
         if not 0 <= index < self.draws:
             raise IndexError(index)
-        return self.plan.draw(index, self.units[index], int(self.choice[index]), self.picks[index].tolist())
+        seeds = (0, 0) if self.seeds is None else self.seeds[index].tolist()
+        return self.plan.draw(index, self.units[index], int(self.choice[index]), self.picks[index].tolist(), seeds)
 
     def drivers(self, output: str) -> Sequence[SobolIndex]:
         """The factors' indices on one output, the largest total effect first."""
         found = [s for s in self.sobol if s.output == output]
         return sorted(found, key=lambda s: (-(s.total if s.total == s.total else -1.0), s.factor))
+
+    def _varied_items(self) -> dict[str, Any]:
+        """The item points and the figures' seeds of every draw, where they vary."""
+        found: dict[str, Any] = {}
+        items = self.plan.items
+        if items is not None and self.plan.item_factor:
+            found["item_points"] = {
+                "indicators": list(items.indicators),
+                "quantum": str(items.quantum),
+                "points": items.units(self.seeds[:, 0]).tolist(),
+            }
+        if self.plan.data is not None:
+            found["data"] = {"indicators": list(self.plan.data.indicators), "seeds": self.seeds[:, 1].tolist()}
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON document (``targetrule.sensitivity/1``)."""
@@ -160,5 +176,6 @@ class SensitivityResult:
                 "aggregation": self.choice.tolist(),
                 "parameters": [{"indicator": p.indicator, "name": p.name} for p in self.plan.parameters],
                 "parameter_values": self.picks.tolist(),
+                **self._varied_items(),
             },
         }

@@ -13,10 +13,13 @@ from decimal import Decimal
 import numpy as np
 from numpy.typing import NDArray
 
-from targetrule.analysis.draws import DrawPlan, draw_factors, plan_of, to_parameters
-from targetrule.analysis.recompute import MEAN_METHODS, Problem, composites, decide_chunk, problem_of
+from targetrule.analysis.data import MAX_RESCORED
+from targetrule.analysis.decisions import DrawStates
+from targetrule.analysis.draws import DrawPlan, draw_factors, factor_names, plan_of, to_parameters, to_seeds
+from targetrule.analysis.recompute import MEAN_METHODS, Problem, decide_chunk, problem_of, varied
 from targetrule.analysis.report import RegionSensitivity, SensitivityResult, SobolIndex, shares
-from targetrule.analysis.spec import UncertaintySpec
+from targetrule.analysis.spec import SpecError, UncertaintySpec
+from targetrule.findings import finding
 from targetrule.registry import Registry
 from targetrule.results import Evaluation
 from targetrule.rounding import half_up
@@ -45,9 +48,9 @@ class Tally:
         self.pending: list[NDArray[np.integer]] = []
         self.waiting = 0
 
-    def add(self, composite: NDArray[np.int64]) -> None:
-        """Decide one chunk of draws and count what it gave."""
-        decided = decide_chunk(self.problem, composite)
+    def add(self, composite: NDArray[np.int64], states: DrawStates | None = None) -> None:
+        """Decide one chunk of draws (with their own vetoes and gate, where they vary) and count what it gave."""
+        decided = decide_chunk(self.problem, composite, states)
         count = decided.rank.shape[0]
         self.pending.append(decided.rank.astype(self.narrow))
         self.waiting += decided.rank.size
@@ -94,7 +97,8 @@ def analyse(
     progress: Progress | None = None,
 ) -> SensitivityResult:
     """Run ``draws`` draws of ``spec`` (seeded by ``seed``) over ``evaluation`` and report."""
-    plan = plan_of(scheme, spec)
+    plan = plan_of(scheme, spec, evaluation)
+    _within_budget(plan, spec, draws, len(evaluation.regions))
     methods = [
         registry.aggregations[name] if name != scheme.aggregation.name else scheme.aggregation
         for name in plan.alternatives
@@ -104,13 +108,17 @@ def analyse(
         step = max(1, chunk_size(len(problem.results)) // max(1, len(plan.areas)))  # per-area shares per draw
     else:
         step = chunk_size(len(problem.results))
+    if problem.variation is not None:  # a (draws, regions, items) matrix per chunk
+        step = max(1, step // max(1, len(problem.variation.indicators)))
     rng = np.random.default_rng(seed)
     factors = draw_factors(plan, draws, rng)
     units, choice, picks = to_parameters(plan, factors)
+    seeds = to_seeds(plan, factors)
     tally = Tally(problem, len(scheme.spec.grades))
     for start in range(0, draws, step):
         stop = min(draws, start + step)
-        tally.add(composites(problem, plan, units[start:stop], choice[start:stop], picks[start:stop]))
+        rows = slice(start, stop)
+        tally.add(*varied(problem, plan, units[rows], choice[rows], picks[rows], seeds[rows]))
         if progress is not None:
             progress(stop - start)
     sobol: tuple[SobolIndex, ...] = ()
@@ -119,7 +127,21 @@ def analyse(
         from targetrule.analysis.sobol import sobol_indices
 
         sobol, runs = sobol_indices(problem, plan, np.random.default_rng([seed, 1]))
-    return _result(evaluation, scheme, spec, plan, problem, tally, sobol, runs, units, choice, picks, seed)
+    return _result(evaluation, scheme, spec, plan, problem, tally, sobol, runs, (units, choice, picks, seeds), seed)
+
+
+def _within_budget(plan: DrawPlan, spec: UncertaintySpec, draws: int, regions: int) -> None:
+    """Refuse an analysis whose figures would need more than :data:`MAX_RESCORED` item scorings."""
+    if plan.data is None:
+        return
+    runs = draws
+    if spec.sobol.enabled and draws > 0:
+        runs += spec.sobol.samples * (len(factor_names(plan)) + 2)
+    count = runs * regions * len(plan.data.items)
+    if count > MAX_RESCORED:
+        raise SpecError(
+            [finding("sensitivity.too_costly", path="$.data", count=f"{count:,}", limit=f"{MAX_RESCORED:,}")]
+        )
 
 
 def _result(
@@ -131,11 +153,10 @@ def _result(
     tally: Tally,
     sobol: tuple[SobolIndex, ...],
     runs: int,
-    units: NDArray[np.int64],
-    choice: NDArray[np.int64],
-    picks: NDArray[np.int64],
+    recorded: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]],
     seed: int,
 ) -> SensitivityResult:
+    units, choice, picks, seeds = recorded
     grades = scheme.spec.grades
     tiers = scheme.spec.awards
     column = {int(j): c for c, j in enumerate(problem.candidates)}
@@ -200,6 +221,7 @@ def _result(
         units=units,
         choice=choice,
         picks=picks,
+        seeds=seeds,
     )
 
 

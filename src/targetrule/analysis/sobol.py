@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from targetrule.analysis.draws import DrawPlan, factor_names, to_parameters
-from targetrule.analysis.recompute import Problem, composites, decide_chunk
+from targetrule.analysis.draws import DrawPlan, factor_names, to_parameters, to_seeds
+from targetrule.analysis.recompute import Problem, decide_chunk, varied
 from targetrule.analysis.report import SobolIndex
 
 MEAN_ABS_SHIFT = "mean_abs_shift"
@@ -40,6 +40,7 @@ def factor_distributions(plan: DrawPlan) -> list[Any]:
     if len(plan.alternatives) > 1:
         dists.append(stats.uniform(0, 1))
     dists += [stats.uniform(0, 1) for p in plan.parameters if len(p.values) > 1]
+    dists += [stats.uniform(0, 1) for _ in range(plan.seed_columns)]  # the item points', the figures' seeds
     return dists
 
 
@@ -50,7 +51,7 @@ def model(problem: Problem, plan: DrawPlan) -> Any:
 
     def evaluate(x: NDArray[np.float64]) -> NDArray[np.float64]:
         n = x.shape[1]
-        factors = np.ones((n, k + 1 + len(plan.parameters)))
+        factors = np.ones((n, k + 1 + len(plan.parameters) + plan.seed_columns))
         factors[:, k:] = 0.0
         column = 0
         if weighted:
@@ -63,8 +64,11 @@ def model(problem: Problem, plan: DrawPlan) -> Any:
             if len(parameter.values) > 1:
                 factors[:, k + 1 + p] = x[column]
                 column += 1
+        for s in range(plan.seed_columns):
+            factors[:, k + 1 + len(plan.parameters) + s] = x[column]
+            column += 1
         units, choice, picks = to_parameters(plan, factors)
-        decided = decide_chunk(problem, composites(problem, plan, units, choice, picks))
+        decided = decide_chunk(problem, *varied(problem, plan, units, choice, picks, to_seeds(plan, factors)))
         rank = decided.rank
         ranks = rank.astype(np.float64)
         shift = np.abs(rank - problem.nominal_rank[None, :]).mean(axis=1) if ranks.shape[1] else np.zeros(n)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from targetrule.convert import converter, error_messages
 from targetrule.findings import Finding, FindingsError, did_you_mean, finding
@@ -43,6 +43,40 @@ class WeightSpec:
     concentration: Decimal = Decimal(100)
     spread: Decimal = Decimal("0.25")
     areas: tuple[str, ...] = ()
+
+
+@frozen
+class ItemPointSpec:
+    """How the items' points vary within their area: as :class:`WeightSpec`, renormalised to the area's points.
+
+    Off unless ``vary``. ``areas`` names the areas whose items vary (empty: every area that adds its
+    items' points and that no tie-break reads).
+    """
+
+    vary: bool = False
+    method: str = "dirichlet"
+    concentration: Decimal = Decimal(100)
+    spread: Decimal = Decimal("0.25")
+    areas: tuple[str, ...] = ()
+
+
+@frozen
+class DataSpec:
+    """How far the reported figures may be off: each drawn uniformly within ± a relative tolerance.
+
+    ``tolerance`` applies to every reported (``actual``) input of the ``indicators`` (empty: every
+    item that can vary); ``inputs`` sets one input's own tolerance (``"indicator.input" = 0.1``),
+    which may also name a target or baseline. 0 everywhere: the data do not vary.
+    """
+
+    tolerance: Decimal = Decimal(0)
+    indicators: tuple[str, ...] = ()
+    inputs: dict[str, Decimal] = field(factory=dict)
+
+    @property
+    def varies(self) -> bool:
+        """True when some figure may move."""
+        return self.tolerance > 0 or any(t > 0 for t in self.inputs.values())
 
 
 @frozen
@@ -81,6 +115,8 @@ class UncertaintySpec:
     schema: str = SPEC_SCHEMA
     parameters: tuple[ParameterSpec, ...] = ()
     origin: str = field(default="", eq=False)
+    items: ItemPointSpec = ItemPointSpec()
+    data: DataSpec = DataSpec()
 
     def to_dict(self) -> dict[str, Any]:
         """The spec as plain JSON types, as it is recorded in the results."""
@@ -97,6 +133,18 @@ class UncertaintySpec:
                 {"indicator": p.indicator, "name": p.name, "values": [_plain(v) for v in p.values]}
                 for p in self.parameters
             ],
+            "items": {
+                "vary": self.items.vary,
+                "method": self.items.method,
+                "concentration": str(self.items.concentration),
+                "spread": str(self.items.spread),
+                "areas": list(self.items.areas),
+            },
+            "data": {
+                "tolerance": str(self.data.tolerance),
+                "indicators": list(self.data.indicators),
+                "inputs": {k: str(v) for k, v in sorted(self.data.inputs.items())},
+            },
             "sobol": {
                 "enabled": self.sobol.enabled,
                 "samples": self.sobol.samples,
@@ -116,7 +164,13 @@ def _plain(value: Any) -> Any:
 
 
 DEFAULT_SPEC = UncertaintySpec()
-_SECTIONS: Mapping[str, type] = {"weights": WeightSpec, "aggregation": AggregationSpec, "sobol": SobolSpec}
+_SECTIONS: Mapping[str, type] = {
+    "weights": WeightSpec,
+    "aggregation": AggregationSpec,
+    "sobol": SobolSpec,
+    "items": ItemPointSpec,
+    "data": DataSpec,
+}
 
 
 def load_spec(
@@ -155,9 +209,13 @@ def load_spec(
         from targetrule.analysis.parameters import check_parameters
 
         checker.findings += check_parameters(spec.parameters, scheme, checker.parameter_paths)
+    if spec is not None and scheme is not None:
+        from targetrule.analysis.variation import check_variation
+
+        checker.findings += check_variation(spec, scheme, checker.parameter_paths)
     if checker.findings or spec is None:
         raise SpecError(checker.findings)
-    return UncertaintySpec(spec.weights, spec.aggregation, spec.sobol, spec.schema, spec.parameters, origin)
+    return evolve(spec, origin=origin)
 
 
 def checked(
@@ -178,6 +236,9 @@ def checked(
         from targetrule.analysis.parameters import check_parameters
 
         checker.findings += check_parameters(spec.parameters, scheme)
+        from targetrule.analysis.variation import check_variation
+
+        checker.findings += check_variation(spec, scheme)
     if checker.findings:
         raise SpecError(checker.findings)
     return spec
@@ -214,7 +275,14 @@ class _Checker:
         parameters = self.parameters(table.get("parameters", []))
         if len(parts) < len(_SECTIONS):
             return None
-        spec = UncertaintySpec(parts["weights"], parts["aggregation"], parts["sobol"], parameters=parameters)
+        spec = UncertaintySpec(
+            parts["weights"],
+            parts["aggregation"],
+            parts["sobol"],
+            parameters=parameters,
+            items=parts["items"],
+            data=parts["data"],
+        )
         self.check(spec)
         return spec
 
@@ -289,6 +357,36 @@ class _Checker:
                 weights.spread,
             )
         self.names(weights.areas, self.areas, "$.weights.areas", "方案的领域", "the scheme's areas")
+        items = spec.items
+        if items.method not in METHODS:
+            self.bad(
+                "$.items.method",
+                ("分项分值抽样方法", "the item method"),
+                ("dirichlet/uniform/fixed",) * 2,
+                items.method,
+            )
+        if not items.concentration > 0 or items.concentration > 10**9:
+            self.bad(
+                "$.items.concentration",
+                ("集中度", "the concentration"),
+                ("0 到 10⁹ 之间的正数", "a number above 0, at most 10^9"),
+                items.concentration,
+            )
+        if not 0 <= items.spread < 1:
+            self.bad(
+                "$.items.spread",
+                ("浮动幅度", "the spread"),
+                ("0 到 1 之间（不含 1）", "at least 0 and below 1"),
+                items.spread,
+            )
+        self.names(items.areas, self.areas, "$.items.areas", "方案的领域", "the scheme's areas")
+        tolerances = [("$.data.tolerance", spec.data.tolerance)]
+        tolerances += [(f'$.data.inputs["{k}"]', v) for k, v in spec.data.inputs.items()]
+        for path, tolerance in tolerances:
+            if not 0 <= tolerance < 1:
+                self.bad(
+                    path, ("容差", "the tolerance"), ("0 到 1 之间（不含 1）", "at least 0 and below 1"), tolerance
+                )
         self.names(
             spec.aggregation.alternatives,
             self.aggregations,

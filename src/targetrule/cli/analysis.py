@@ -56,7 +56,7 @@ def sensitivity(
     lang: Lang,
     as_json: bool,
 ) -> None:
-    """Vary SCHEME's weights and aggregation over DATA: rank bands, prize chances, Sobol drivers / 敏感性分析."""
+    """Vary SCHEME's weights, points and DATA's figures: rank bands, prize chances, Sobol drivers / 敏感性分析."""
     from targetrule.analysis import AnalysisUnavailableError, NotRankedError, SpecError, load_spec
     from targetrule.analysis import sensitivity as analyse
     from targetrule.formats.sensitivity_text import sensitivity_json, sensitivity_lines
@@ -69,11 +69,7 @@ def sensitivity(
         checked = (
             None
             if spec is None
-            else load_spec(
-                spec,
-                areas=[a.spec.id for a in loaded_scheme.areas],
-                aggregations=list(engine.registry.aggregations),
-            )
+            else load_spec(spec, scheme=loaded_scheme, aggregations=list(engine.registry.aggregations))
         )
     except SpecError as exc:
         label = Label("无法使用该不确定性设定", "the uncertainty spec cannot be used")
@@ -97,6 +93,9 @@ def sensitivity(
             result = analyse(evaluation, checked, draws=draws, seed=seed, scheme=loaded_scheme, engine=engine)
     except AnalysisUnavailableError as exc:
         raise Failure(exc.module, exc.message, EXIT_USAGE) from None
+    except SpecError as exc:  # the data uncertainty would take too long (sensitivity.too_costly)
+        label = Label("无法使用该不确定性设定", "the uncertainty spec cannot be used")
+        raise Failure(str(spec), label, EXIT_UNREADABLE, exc.findings) from None
     except NotRankedError as exc:
         raise Failure(str(source), exc.message, EXIT_UNREADABLE, evaluation.errors[:20]) from None
     written: list[Path] = []
