@@ -19,8 +19,8 @@ from targetrule.findings import Finding
 from targetrule.formulas import Attainment
 from targetrule.indicator import Department
 from targetrule.region_scores import RegionScores
-from targetrule.scheme import SchemeLink
 from targetrule.rounding import fmt, fmt_plain, fmt_points
+from targetrule.scheme import SchemeLink
 from targetrule.submissions import Region
 from targetrule.text import Label
 

@@ -20,7 +20,7 @@ from targetrule.analysis.spec import ParameterSpec
 from targetrule.findings import Finding, did_you_mean, finding
 from targetrule.formulas import check_params
 from targetrule.results import Evaluation
-from targetrule.rounding import CENT, ZERO
+from targetrule.rounding import ZERO
 from targetrule.scheme import Scheme, ScoredItem
 from targetrule.scheme_loader import ParamValueError, parse_param
 
@@ -156,15 +156,15 @@ def deltas(evaluation: Evaluation, scheme: Scheme, plan: ParameterPlan) -> list[
             if scored.attainment is None:
                 rows[v].append(ZERO)  # not scored under any value: its data has errors
                 continue
-            points = _points(item, scored.values, {**item.params, plan.name: value})
+            points = _points(item, scored.values, {**item.params, plan.name: value}, scheme.quantum)
             rows[v].append(points - nominal)
     return rows
 
 
-def _points(item: ScoredItem, values: Mapping[str, Decimal], params: Mapping[str, Any]) -> Decimal:
-    """The item's points under ``params``: its formula's attainment × full marks, half up to the cent."""
+def _points(item: ScoredItem, values: Mapping[str, Decimal], params: Mapping[str, Any], quantum: Decimal) -> Decimal:
+    """The item's points under ``params``: its formula's attainment × full marks, half up to the scheme's precision."""
     attainment = item.formula.score(values, params).value
-    return (attainment * item.points).quantize(CENT, ROUND_HALF_UP)
+    return (attainment * item.points).quantize(quantum, ROUND_HALF_UP)
 
 
 def with_parameters(scheme: Scheme, chosen: Mapping[tuple[str, str], Any]) -> Scheme:
