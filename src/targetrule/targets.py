@@ -98,11 +98,14 @@ def targets_from_submissions(
 def apply_targets(scheme: Scheme, submissions: Submissions, targets: Targets | None) -> Submissions:
     """``submissions`` with the province's targets in place of the regions' own, and a finding per difference.
 
-    Without ``targets`` the submissions are unchanged but for one ``targets.self_reported`` warning.
+    Without ``targets`` the submissions are unchanged but for one ``targets.self_reported`` warning
+    when any region gives a target.
     """
-    if targets is None:
-        return evolve(submissions, findings=(*submissions.findings, finding("targets.self_reported", path="$")))
     known = target_inputs(scheme)
+    if targets is None:
+        if not any(_gives(data.inputs, known) for data in submissions.regions):
+            return submissions
+        return evolve(submissions, findings=(*submissions.findings, finding("targets.self_reported", path="$")))
     problems: list[Finding] = list(targets.findings)
     uncovered = sorted(f"{i}.{n}" for i, n in known if not targets.covers(i, n))
     if uncovered:
@@ -151,6 +154,15 @@ def apply_targets(scheme: Scheme, submissions: Submissions, targets: Targets | N
         regions.append(evolve(data, inputs=inputs, sources=sources))
     raw = {"submissions": submissions.raw, "targets": {"origin": targets.origin, "sha256": targets.sha256}}
     return evolve(submissions, regions=tuple(regions), findings=(*submissions.findings, *problems), raw=raw)
+
+
+def _gives(inputs: Mapping[str, Any], known: Mapping[tuple[str, str], Any]) -> bool:
+    """True when a region's inputs hold a value for any target input."""
+    for indicator, name in known:
+        table = inputs.get(indicator)
+        if isinstance(table, Mapping) and table.get(name) is not None:
+            return True
+    return False
 
 
 def _same(reported: Any, province: Decimal, spec: Any) -> bool:

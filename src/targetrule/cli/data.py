@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, usage
-from targetrule.cli.options import common, evaluate_file, load_scheme, scheme_inputs, selected_engine
+from targetrule.cli.options import (
+    common,
+    evaluate_file,
+    load_scheme,
+    scheme_inputs,
+    selected_engine,
+    targets_option,
+)
 from targetrule.cli.output import echo_lines, emit_json, findings_json
 from targetrule.formats.text_findings import validation_summary
 from targetrule.formats.text_lang import say
@@ -76,12 +83,13 @@ def template(
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("scheme")
 @click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@targets_option
 @common
-def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
+def validate(scheme: str, data: Path, targets: Path | None, lang: Lang, as_json: bool) -> None:
     """Check DATA (.json, .csv or a filled .xlsx template) against SCHEME; print every finding / 校验数据."""
     engine = selected_engine()
     loaded_scheme = load_scheme(engine, scheme)
-    evaluation, _ = evaluate_file(engine, loaded_scheme, data)
+    evaluation, _ = evaluate_file(engine, loaded_scheme, data, targets=targets)
     findings = evaluation.findings
     errors = sum(1 for f in findings if f.is_error)
     code = EXIT_FINDINGS if errors else EXIT_OK
