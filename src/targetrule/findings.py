@@ -469,10 +469,10 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     ),
     "plausibility.share_outlier": (
         Severity.WARNING,
-        "{label_zh} 读到 {value_shown}（占目标任务数的比例），远离其他地区（中位数 {median}，稳健 z 值 {z}，阈值 {threshold}），"
-        "请核对",
-        "{label_en} reads {value_shown} of its target, far from the other regions (median {median}, robust z {z}, "
-        "threshold {threshold}); please check",
+        "{label_zh} 读到 {value_shown}，占目标任务数的比例远离其他地区（中位数 {median}，"
+        "稳健 z 值 {z}，阈值 {threshold}），请核对",
+        "{label_en} reads {value_shown} of its target, a share far from the other regions' "
+        "(median {median}, robust z {z}, threshold {threshold}); please check",
     ),
     "plausibility.jump": (
         Severity.WARNING,
