@@ -92,6 +92,7 @@ def build_region_return(scheme: Scheme, region: Region, targets: Targets | None)
                 cell.fill = locked_fill
             elif not cell.protection.locked:
                 cell.fill = to_fill
+        _fit_columns(ws, len(keys))
         _print_setup(ws)
     cover = book.create_sheet(COVER_SHEET, 1)
     cover["A1"] = f"{scheme.spec.title.zh}　{region.name.zh}"
@@ -113,6 +114,18 @@ def build_region_return(scheme: Scheme, region: Region, targets: Targets | None)
     marker["C3"], marker["D3"] = "targets_sha256", targets.sha256 if targets else ""
     book.active = 0
     return workbook_bytes(book)
+
+
+def _fit_columns(ws: Any, width: int) -> None:
+    """Narrow columns with taller, wrapped headers, so a sheet fit to an A4 width stays legible; keys hidden."""
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    for col in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 9 if col <= 2 else 13
+    for row, height in ((1, 75), (2, 60), (3, 75), (4, 45)):
+        ws.row_dimensions[row].height = height
+    ws.row_dimensions[KEY_ROW].hidden = True  # the machine keys: read by the program, not for the clerk
+    ws.row_dimensions[FIRST_DATA_ROW].height = 24
 
 
 def _target(targets: Targets | None, region: str, key: Any) -> Any:
@@ -137,6 +150,8 @@ def _rewrite_guide(ws: Any, scheme: Scheme, region: Region, font: Any) -> None:
     for row in ws.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in range(3, 3 + len(_GUIDE)):
+        ws.row_dimensions[row].height = 48
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 60
     _print_setup(ws, title_rows=False)
