@@ -31,5 +31,5 @@ def read_targets(path: Path, scheme: Scheme) -> Targets:
 
 
 def _in_file(path: Path, ref: str) -> str:
-    """``ref`` (a cell, a row, a JSON path) prefixed with the file's name unless it already names it."""
-    return ref if ref.startswith(str(path)) else f"{path} {ref}"
+    """``ref`` (a cell, a JSON path) prefixed with the file's name unless it names the file (a CSV row does)."""
+    return ref if ref.startswith((str(path), path.name)) else f"{path} {ref}"

@@ -89,7 +89,9 @@ class Plausibility:
                                 )
             for group in groups.values():
                 for data, warning in _share_outliers(group, indicator):
-                    found.setdefault(data.region.id, []).append(warning)
+                    slips = found.get(data.region.id, [])
+                    if not any(f.indicator == warning.indicator and f.input == warning.input for f in slips):
+                        found.setdefault(data.region.id, []).append(warning)
             pairs = baseline_sources(indicator)
             for data in regions:
                 for last_name, this_name in pairs.items():
@@ -188,7 +190,7 @@ def _share_outliers(group: Sequence[RegionData], indicator: Indicator) -> list[t
         for data, value, share in shares:
             outlier = _outlier(share, everyone, _percent)
             if outlier is not None:
-                details = {**outlier, "value_shown": f"{fmt_plain(value)}（{_percent(share)}）"}
+                details = {**outlier, "value_shown": f"{fmt_plain(value)} ({_percent(share)})"}
                 out.append((data, _warning("plausibility.share_outlier", data, indicator.id, spec, value, details)))
     return out
 
@@ -210,7 +212,7 @@ def _outlier(value: Decimal, everyone: list[Decimal], shown: Callable[[Decimal],
         return None
     return {
         "median": shown(middle),
-        "z": fmt_plain(z.quantize(Decimal("0.1"), context=CONTEXT)),
+        "z": str(z.quantize(Decimal("0.1"), context=CONTEXT)),
         "threshold": fmt_plain(OUTLIER_Z),
     }
 
