@@ -152,12 +152,13 @@ def _per_region(
     click.echo(
         say(
             lang,
-            f"已写入 {len(written)} 个分地区填报表到 {output}/（方案 {scheme.id}，模板版本 {version}）",
-            f"wrote {len(written)} per-region returns into {output}/ (scheme {scheme.id}, template version {version})",
+            f"已写入 {len(written)} 个分地区填报表到 {output}/（方案 {scheme.id}）",
+            f"wrote {len(written)} per-region returns into {output}/ (scheme {scheme.id})",
         )
     )
     for path in written:
         click.echo(f"  {path}")
+    click.echo(say(lang, f"模板版本 {version}（汇总时核对）", f"template version {version} (checked on collect)"))
 
 
 @click.command(epilog=EXIT_CODES_HELP)
