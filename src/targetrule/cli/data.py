@@ -63,6 +63,11 @@ def template(
 
     if (regions_file is None) == (not example):
         raise usage("请给出 --regions 文件或 --example 之一", "give either --regions FILE or --example")
+    if output is not None and output.is_dir() and not (per_region or targets is not None):
+        raise usage(
+            f"{output} 是文件夹：请给出 .xlsx 文件名（或加 --per-region 每个地区一个工作簿）",
+            f"{output} is a folder: give an .xlsx file name (or --per-region for one workbook per region)",
+        )
     engine = selected_engine()
     loaded = load_scheme(engine, scheme)
     source = regions_file if regions_file is not None else example_path(loaded.id)
