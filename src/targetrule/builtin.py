@@ -43,8 +43,10 @@ def targetrule_schemes() -> Sequence[SchemeSource]:
 
 @hookimpl
 def targetrule_steps() -> Sequence[Step]:
-    """The inspection workflow's steps: counties evaluated beside their city, then verified figures."""
+    """The inspection workflow's steps: counties beside their city, verified figures, limits, plausibility."""
     from targetrule.inspection.hierarchy import NotRolledUp
+    from targetrule.inspection.limits import ProvinceLimits
+    from targetrule.inspection.plausibility import Plausibility
     from targetrule.inspection.verification import VerifiedFigures
 
-    return [NotRolledUp(), VerifiedFigures()]
+    return [NotRolledUp(), VerifiedFigures(), ProvinceLimits(), Plausibility()]

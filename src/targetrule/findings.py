@@ -413,6 +413,114 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "the data uncertainty needs {count} items rescored, above the limit of {limit}; use fewer draws, "
         "fewer Sobol samples or fewer varied indicators",
     ),
+    # the province's targets (targetrule.targets) and its province-wide limits (the scheme's [[limits]])
+    "targets.self_reported": (
+        Severity.WARNING,
+        "未给出省定目标文件：目标值均为各地自报，未与目标责任状核对",
+        "no targets file was given: every target is the region's own, not checked against the province's",
+    ),
+    "targets.partly_self_reported": (
+        Severity.WARNING,
+        "目标文件未规定 {count} 项目标（如 {first}），这些目标按各地自报计分",
+        "the targets file sets no value for {count} target inputs (e.g. {first}); those are scored as reported",
+    ),
+    "targets.differs": (
+        Severity.WARNING,
+        "{label_zh} 报表填 {value}，省定目标为 {province}（{source}），按省定目标计分",
+        "{label_en}: the return gives {value}, the province set {province} ({source}); the province's value is used",
+    ),
+    "targets.missing": (
+        Severity.WARNING,
+        "目标文件没有 {region} 的 {indicator}.{input}，按报表所填计分",
+        "the targets file has no {indicator}.{input} for {region}; the return's value is used",
+    ),
+    "targets.region_not_returned": (
+        Severity.WARNING,
+        "目标文件中有地区 {region}，但没有收到其报表",
+        "the targets file sets targets for {region}, but no return from it was given",
+    ),
+    "targets.not_a_target": (
+        Severity.ERROR,
+        "目标文件只应填目标值，{value} 不是方案中的目标项",
+        "a targets file holds targets only; {value} is not a target input of the scheme",
+    ),
+    "targets.bad_value": (
+        Severity.ERROR,
+        "目标值无效：{value}（应为数字且在取值范围内）",
+        "not a usable target: {value} (expected a number within the input's bounds)",
+    ),
+    "targets.wrong_scheme": (
+        Severity.ERROR,
+        "这是方案 {value} 的目标文件，不是方案 {scheme} 的",
+        "these are targets of scheme {value}, not of {scheme}",
+    ),
+    "limit.exceeded": (
+        Severity.ERROR,
+        "{label_zh} 为 {value}，超过全省限值 {limit}（{rule_zh}）",
+        "{label_en} is {value}, beyond the province-wide limit {limit} ({rule_en})",
+    ),
+    # plausibility warnings (targetrule.inspection.plausibility): what was read, what was probably meant
+    "plausibility.percent_as_fraction": (
+        Severity.WARNING,
+        "{label_zh} 读到 {value}，参考值为 {reference}：是否应为 {meant}%？（百分数请填 95 表示 95%）",
+        "{label_en} reads {value} against a reference of {reference}: did you mean {meant}%? (enter 95 for 95%)",
+    ),
+    "plausibility.unit_10000": (
+        Severity.WARNING,
+        "{label_zh} 读到 {value}，约为其他地区中位数 {median} 的 {ratio} 倍：单位是否填错（万/个、万元/元）？"
+        "可能应为 {meant}",
+        "{label_en} reads {value}, about {ratio} times the other regions' median {median}: a unit slip "
+        "(万 vs 个/元)? probably {meant}",
+    ),
+    "plausibility.outlier": (
+        Severity.WARNING,
+        "{label_zh} 读到 {value}，远离其他地区（中位数 {median}，稳健 z 值 {z}，阈值 {threshold}），请核对",
+        "{label_en} reads {value}, far from the other regions (median {median}, robust z {z}, "
+        "threshold {threshold}); please check",
+    ),
+    "plausibility.share_outlier": (
+        Severity.WARNING,
+        "{label_zh} 读到 {value_shown}，占目标任务数的比例远离其他地区（中位数 {median}，"
+        "稳健 z 值 {z}，阈值 {threshold}），请核对",
+        "{label_en} reads {value_shown} of its target, a share far from the other regions' "
+        "(median {median}, robust z {z}, threshold {threshold}); please check",
+    ),
+    "plausibility.jump": (
+        Severity.WARNING,
+        "{label_zh} 读到 {value}，上年为 {last}，变化 {change}，超过 {limit}：请核对是否填错",
+        "{label_en} reads {value} against {last} last year, a change of {change}, beyond {limit}; please check",
+    ),
+    # collecting the returns of the regions (targetrule collect)
+    "collect.not_a_return": (
+        Severity.ERROR,
+        "不是分地区填报表（缺少地区标记）：{detail}",
+        "not a per-region return (no region stamp): {detail}",
+    ),
+    "collect.wrong_version": (
+        Severity.ERROR,
+        "模板版本 {value} 与本次下发的 {expected} 不一致：请用新下发的表重新填报",
+        "template version {value} is not the one sent out ({expected}): fill in the workbook sent out",
+    ),
+    "collect.duplicate_region": (
+        Severity.ERROR,
+        "地区 {region} 的报表重复（已在 {first}）",
+        "a second return from {region} (first in {first})",
+    ),
+    "collect.missing_region": (
+        Severity.ERROR,
+        "没有收到地区 {region} 的报表",
+        "no return from {region}",
+    ),
+    "collect.unknown_region": (
+        Severity.ERROR,
+        "地区 {region} 不在下发名单中",
+        "{region} is not among the regions the workbooks were sent to",
+    ),
+    "collect.missing_field": (
+        Severity.ERROR,
+        "未填写 {field_zh}",
+        "{field_en} is not filled in",
+    ),
 }
 
 

@@ -140,6 +140,17 @@ class Gate:
 
 
 @frozen
+class Limit:
+    """A province-wide limit on one input of every region (no city ceiling above the province's 4.5%)."""
+
+    indicator: str
+    input: str
+    label: Label
+    maximum: Decimal | None = None
+    minimum: Decimal | None = None
+
+
+@frozen
 class AwardTier:
     """A prize given to the next ``count`` (1 to 1,000,000) eligible regions in rank order."""
 
@@ -198,6 +209,7 @@ class SchemeSpec:
     award_min_grade: str | None = None  # the lowest grade (an id of grades) that may win an award
     inspection: InspectionSpec | None = None
     precision: str = "0.01"
+    limits: tuple[Limit, ...] = ()
 
 
 @frozen

@@ -49,6 +49,7 @@ SECTIONS = (
     "bonus",
     "deductions",
     "misreporting",
+    "limits",
     "vetoes",
     "gate",
     "awards",

@@ -608,6 +608,12 @@ class _Resolver:
             self.reference(spec.misreporting.deduction, deductions, "$.misreporting.deduction")
             self.reference(spec.misreporting.max_grade, grade_ids, "$.misreporting.max_grade")
         self.reference(spec.award_min_grade, grade_ids, "$.award_min_grade")
+        for k, limit in enumerate(spec.limits):
+            self.reference(limit.indicator, indicator_ids, f"$.limits[{k}].indicator")
+            declared = self.registry.indicators.get(limit.indicator)
+            if declared is not None:
+                names = [i.name for i in declared.inputs]
+                self.reference(limit.input, names, f"$.limits[{k}].input")
 
     def reference(self, name: str | None, known: Iterable[str], path: str) -> None:
         known = list(known)
@@ -638,6 +644,7 @@ _SECTIONS = [
     "bonus",
     "deductions",
     "misreporting",
+    "limits",
     "vetoes",
     "gate",
     "awards",

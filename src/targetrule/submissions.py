@@ -194,7 +194,7 @@ def read_submissions(data: Mapping[str, Any] | list[Any]) -> Submissions:
             findings=(finding("submission.malformed", path="$", detail="应为 JSON 对象 / expected a JSON object"),),
             raw=data,
         )
-    known = ("schema", "scheme", "period", "note", "regions")
+    known = ("schema", "scheme", "period", "note", "regions", "returns")  # returns: what `collect` merged
     for key in sorted(map(str, set(document) - set(known))):
         problems.append(
             finding(

@@ -68,7 +68,7 @@ def test_importing_the_engine_loads_no_inspection_module() -> None:
 
 def test_the_default_registry_adds_the_inspection_steps_through_the_core_plugin() -> None:
     registry = Registry.default(entry_points=False)
-    assert list(registry.steps) == ["hierarchy.not_rolled_up", "verification"]
+    assert list(registry.steps) == ["hierarchy.not_rolled_up", "verification", "limits", "plausibility"]
     assert isinstance(registry.steps["hierarchy.not_rolled_up"], NotRolledUp)
     assert isinstance(registry.steps["verification"], VerifiedFigures)
     assert all(isinstance(step, Step) for step in registry.steps.values())

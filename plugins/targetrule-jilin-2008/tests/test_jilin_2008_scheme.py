@@ -77,7 +77,7 @@ def test_the_2008_diff_resolves_to_the_full_scheme_it_replaced() -> None:
     assert (parent.not_applicable, parent.award_min_grade) == ("reweight", "pass")
     assert scheme.spec == inherited
     assert [link.id for link in scheme.chain] == ["jilin-2008", "jilin-2007"]
-    assert len(ENGINE.registry.schemes["jilin-2008"].text.splitlines()) < 70  # a diff, not a copy (the full: 200)
+    assert len(ENGINE.registry.schemes["jilin-2008"].text.splitlines()) < 80  # a diff, not a copy (the full: 200)
 
 
 def test_new_urban_jobs_changes_formula_in_the_scheme_only() -> None:

@@ -88,6 +88,7 @@ for command in (
     discover.scheme_command,
     data.template,
     data.validate,
+    data.collect,
     evaluation.evaluate,
     evaluation.explain,
     evaluation.compare,

@@ -17,6 +17,7 @@ from targetrule.cli.options import (
     load_scheme,
     scheme_inputs,
     selected_engine,
+    targets_option,
     verified_option,
 )
 from targetrule.cli.output import echo_lines, emit_json, findings_json
@@ -44,6 +45,7 @@ DEFAULT_OUTPUT = "targetrule-results"
 @click.option("--example", is_flag=True, help="Evaluate the scheme's bundled example data / 使用自带示例数据.")
 @click.option("--lenient", is_flag=True, help="Score what is valid and rank anyway / 宽松模式：跳过错误数据并排名.")
 @verified_option
+@targets_option
 @click.option(
     "-o",
     "--output",
@@ -63,6 +65,7 @@ def evaluate(
     example: bool,
     lenient: bool,
     verified: Path | None,
+    targets: Path | None,
     output: Path | None,
     formats: str | None,
     lang: Lang,
@@ -81,7 +84,7 @@ def evaluate(
     engine = selected_engine()
     loaded_scheme = load_scheme(engine, scheme)
     source = _data_path(loaded_scheme, data, example)
-    evaluation, note = evaluate_file(engine, loaded_scheme, source, lenient=lenient, verified=verified)
+    evaluation, note = evaluate_file(engine, loaded_scheme, source, lenient=lenient, verified=verified, targets=targets)
     folder = output if output is not None else Path(DEFAULT_OUTPUT)
     rendered: dict[Path, bytes] = {}
     # Everything is rendered before anything is written: a failure leaves no partial results.
@@ -94,7 +97,7 @@ def evaluate(
     else:
         for fmt in chosen:
             rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
-    inputs = [source, *scheme_inputs(scheme), *([verified] if verified else [])]
+    inputs = [source, *scheme_inputs(scheme), *([verified] if verified else []), *([targets] if targets else [])]
     # All or nothing: a fresh folder beside the target, swapped in whole (docs/architecture.md).
     files = {path.name: content for path, content in rendered.items()}
     written = write_result_set(folder, files, inputs, guard=interrupts_deferred)
@@ -134,6 +137,7 @@ def evaluate(
 @click.option("--lenient", is_flag=True, help="Explain under lenient mode / 宽松模式.")
 @department_option
 @verified_option
+@targets_option
 @common
 def explain(
     scheme: str,
@@ -143,6 +147,7 @@ def explain(
     lenient: bool,
     department: str | None,
     verified: Path | None,
+    targets: Path | None,
     lang: Lang,
     as_json: bool,
 ) -> None:
@@ -154,7 +159,7 @@ def explain(
     department = chosen_department(loaded_scheme, department)
     if department is not None and target is not None:
         raise usage("--department 与指标或领域只能给一个", "give --department or an indicator or area, not both")
-    evaluation, _ = evaluate_file(engine, loaded_scheme, data, lenient=lenient, verified=verified)
+    evaluation, _ = evaluate_file(engine, loaded_scheme, data, lenient=lenient, verified=verified, targets=targets)
     known = {r.region.id: r for r in evaluation.regions}
     by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
     result = known.get(region) or by_name.get(region)

@@ -33,6 +33,11 @@ lang_option = click.option(
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Machine-readable JSON on stdout (versioned schema) / 输出 JSON."
 )
+targets_option = click.option(
+    "--targets",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The province's targets (JSON, CSV or xlsx); used in place of the returns' own / 省定目标文件.",
+)
 verified_option = click.option(
     "--verified",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -105,23 +110,39 @@ def scheme_inputs(name: str) -> list[Path]:
 
 
 def evaluate_file(
-    engine: Engine, scheme: Scheme, data: Path, *, lenient: bool = False, verified: Path | None = None
+    engine: Engine,
+    scheme: Scheme,
+    data: Path,
+    *,
+    lenient: bool = False,
+    verified: Path | None = None,
+    targets: Path | None = None,
 ) -> tuple[Evaluation, Label | None]:
     """Read DATA in whatever format it is, evaluate it, and point every finding into the user's file.
 
-    ``verified`` names a JSON file of figures the inspection team verified (see docs/inspection.md).
+    ``verified`` names a JSON file of figures the inspection team verified (see docs/inspection.md);
+    ``targets`` the province's targets file, scored in place of the returns' own (none: a warning
+    that the targets are self-reported).
     Returns the evaluation and the data's note (e.g. "illustrative figures"), shown beside results.
     """
     from targetrule.collector import paused_for_long_lived_results
     from targetrule.formats.errors import DataFileError
     from targetrule.formats.loaded import relocate_evaluation
     from targetrule.formats.read import read_data
+    from targetrule.targets import apply_targets
 
-    if verified is not None and not verified.is_file():  # a missing input is exit code 3, like DATA
-        raise DataFileError(str(verified), Label("文件不存在", "file not found"))
+    for given in (verified, targets):
+        if given is not None and not given.is_file():  # a missing input is exit code 3, like DATA
+            raise DataFileError(str(given), Label("文件不存在", "file not found"))
     loaded = read_data(data, scheme)
+    province = None
+    if targets is not None:
+        from targetrule.formats.targets_file import read_targets
+
+        province = read_targets(targets, scheme)
+    submissions = apply_targets(scheme, loaded.submissions, province)
     mode: Literal["strict", "lenient"] = "lenient" if lenient else "strict"
     # The command line owns its process, so it may pause the collector; the library never does.
     with paused_for_long_lived_results():
-        evaluation = engine.evaluate(scheme, loaded.submissions, mode=mode, verifications=verified)
+        evaluation = engine.evaluate(scheme, submissions, mode=mode, verifications=verified)
     return relocate_evaluation(evaluation, loaded), loaded.submissions.note

@@ -21,6 +21,7 @@ from targetrule.indicator import Indicator, Input, Kind
 from targetrule.rules import PartNotAboveWhole
 from targetrule.scheme import Scheme
 from targetrule.testing._constraints import constraints, natural_bounds, room, snap, step_of
+from targetrule.validation import parse_value
 
 Raw = dict[str, Any]
 
@@ -361,8 +362,19 @@ def arbitrary_inputs(indicator: Indicator) -> st.SearchStrategy[Any]:
 
 @st.composite
 def region_inputs(draw: st.DrawFn, scheme: Scheme) -> dict[str, Raw]:
-    """One region's valid inputs for every indicator of ``scheme``."""
-    return {item.indicator.id: draw(valid_inputs(item.indicator)) for item in scheme.items()}
+    """One region's valid inputs for every indicator of ``scheme``, within the scheme's ``[[limits]]``."""
+    found = {item.indicator.id: draw(valid_inputs(item.indicator)) for item in scheme.items()}
+    for limit in scheme.spec.limits:
+        table = found.get(limit.indicator)
+        if not isinstance(table, dict) or table.get(limit.input) is None:
+            continue
+        spec = next(i for i in scheme.item(limit.indicator).indicator.inputs if i.name == limit.input)
+        value = parse_value(table[limit.input], spec)
+        if limit.maximum is not None and value > limit.maximum:
+            table[limit.input] = str(limit.maximum)
+        elif limit.minimum is not None and value < limit.minimum:
+            table[limit.input] = str(limit.minimum)
+    return found
 
 
 @st.composite
