@@ -9,7 +9,7 @@ import click
 
 from targetrule.cli.errors import EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_OK, usage
 from targetrule.cli.options import common, evaluate_file, load_scheme, scheme_inputs, selected_engine
-from targetrule.cli.output import echo_lines, emit_json, findings_json
+from targetrule.cli.output import echo_lines, emit_json
 from targetrule.formats.text_findings import validation_summary
 from targetrule.formats.text_lang import say
 from targetrule.text import Lang
@@ -86,17 +86,9 @@ def validate(scheme: str, data: Path, lang: Lang, as_json: bool) -> None:
     errors = sum(1 for f in findings if f.is_error)
     code = EXIT_FINDINGS if errors else EXIT_OK
     if as_json:
-        emit_json(
-            {
-                "schema": "targetrule.cli.validate/1",
-                "scheme": loaded_scheme.id,
-                "data": str(data),
-                "regions": len(evaluation.regions),
-                "errors": errors,
-                "warnings": len(findings) - errors,
-                "findings": findings_json(findings),
-            }
-        )
+        from targetrule.formats.describe import validation_json
+
+        emit_json(validation_json(loaded_scheme.id, str(data), evaluation))
         sys.exit(code)
     echo_lines(validation_summary(findings, str(data), len(evaluation.regions), lang))
     sys.exit(code)

@@ -13,6 +13,7 @@ from targetrule.text import Label
 if TYPE_CHECKING:
     from targetrule.compare import Comparison
     from targetrule.registry import PluginInfo
+    from targetrule.results import Evaluation
 
 
 def label_json(label: Label | None) -> dict[str, str] | None:
@@ -201,4 +202,21 @@ def indicators_json(
         "scheme": scheme.id,
         "department": department,
         "indicators": [indicator_json(item) for item in (scheme.items() if items is None else items)],
+    }
+
+
+def validation_json(scheme_id: str, data: str, evaluation: Evaluation) -> dict[str, Any]:
+    """Every finding in the data (schema ``targetrule.cli.validate/1``), with the counts of errors and warnings."""
+    from targetrule.result_json import finding_to_dict
+
+    findings = evaluation.findings
+    errors = sum(1 for f in findings if f.is_error)
+    return {
+        "schema": "targetrule.cli.validate/1",
+        "scheme": scheme_id,
+        "data": data,
+        "regions": len(evaluation.regions),
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings": [finding_to_dict(f) for f in findings],
     }
