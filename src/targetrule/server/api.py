@@ -34,9 +34,10 @@ async def healthz(request: Request) -> Response:
     from targetrule.server.openapi import VERSION
 
     service = service_of(request)
-    return JSONResponse(
-        {"status": "ok", "version": VERSION, "schemes": list(service.schemes), **plugins_json(service.plugins)}
-        | {"schema": "targetrule.server.healthz/1"}
+    plugins = plugins_json(service.plugins)["plugins"]
+    return json_response(
+        {"schema": "targetrule.server.healthz/1", "status": "ok", "version": VERSION, "schemes": list(service.schemes)}
+        | {"plugins": plugins}
     )
 
 
