@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from tests.server.conftest import EXAMPLE, example
+
 from targetrule import Engine
 from targetrule.formats.regions_file import read_regions
 from targetrule.formats.template_layout import FIRST_DATA_ROW, KEY_ROW
 from targetrule.formats.template_xlsx import build_template
-from tests.server.conftest import EXAMPLE, example
 
 BAD_VALUE = "许多"  # typed into Changchun's new urban jobs when a bad cell is asked for
 
@@ -22,7 +23,9 @@ def filled_example_workbook(bad_cell: bool = False) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(build_template(scheme, read_regions(EXAMPLE))))
     regions: dict[str, Any] = {r["id"]: r for r in example()["regions"]}
     for ws in book.worksheets:
-        keys = {cell.value: cell.column_letter for cell in ws[KEY_ROW] if isinstance(cell.value, str) and "." in cell.value}
+        keys = {
+            cell.value: cell.column_letter for cell in ws[KEY_ROW] if isinstance(cell.value, str) and "." in cell.value
+        }
         for row in range(FIRST_DATA_ROW, ws.max_row + 1):
             region = regions.get(ws[f"A{row}"].value)
             if region is None:

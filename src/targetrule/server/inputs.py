@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from attrs import frozen
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
@@ -75,10 +76,9 @@ async def posted_data(request: Request, max_bytes: int) -> Posted:
 async def _from_form(request: Request, max_bytes: int) -> Posted:
     try:
         form = await request.form(max_files=1, max_fields=len(FORM_FIELDS) + 1, max_part_size=max_bytes)
-    except MultiPartException as exc:
-        raise bad_request(
-            "body.multipart", f"无法解析上传的表单：{exc.message}", f"malformed upload: {exc.message}"
-        ) from None
+    except (MultiPartException, HTTPException) as exc:  # Starlette turns the parser's errors into a 400
+        reason = exc.message if isinstance(exc, MultiPartException) else exc.detail
+        raise bad_request("body.multipart", f"无法解析上传的表单：{reason}", f"malformed upload: {reason}") from None
     try:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
