@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
-from targetrule.server.errors import ApiError, unknown_scheme
+from targetrule.server.errors import ApiError, json_bytes, unknown_scheme
 from targetrule.server.inputs import UPLOAD_NAMES, chosen_lang, chosen_mode, chosen_scheme, parameter, posted_data
 from targetrule.server.service import Service
 from targetrule.text import Label
@@ -24,8 +23,7 @@ def service_of(request: Request) -> Service:
 
 def json_response(document: Any, status: int = 200) -> Response:
     """A JSON document, Chinese kept readable, two-space indented as the command line prints it."""
-    body = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
-    return Response(body, status_code=status, media_type="application/json")
+    return Response(json_bytes(document), status_code=status, media_type="application/json")
 
 
 async def healthz(request: Request) -> Response:
@@ -187,4 +185,4 @@ async def openapi(request: Request) -> Response:
     """The OpenAPI 3.1 description of every route."""
     from targetrule.server.openapi import SPEC
 
-    return JSONResponse(SPEC)
+    return json_response(SPEC)

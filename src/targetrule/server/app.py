@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from targetrule.server import api, page
 from targetrule.server.config import Limits
-from targetrule.server.errors import ApiError, error_document, library_error
+from targetrule.server.errors import ApiError, error_document, json_bytes, library_error
 from targetrule.server.guard import Guard, internal_error
 from targetrule.server.service import Service
 from targetrule.text import Label
@@ -41,7 +41,8 @@ ROUTES = [
 
 
 def _json_error(error: ApiError) -> Response:
-    return JSONResponse(error_document(error.code, error.message, error.findings), status_code=error.status)
+    body = json_bytes(error_document(error.code, error.message, error.findings))
+    return Response(body, status_code=error.status, media_type="application/json")
 
 
 async def on_api_error(request: Request, exc: Exception) -> Response:

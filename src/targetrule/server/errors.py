@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,11 @@ class ApiError(Exception):
         self.message = message
         self.findings = tuple(findings)
         super().__init__(f"{status} {code}: {message.en}")
+
+
+def json_bytes(document: Any) -> bytes:
+    """A JSON document as the command line prints it: Chinese kept readable, two-space indented, a final newline."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def error_document(code: str, message: Label, findings: Sequence[Finding] = ()) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from targetrule.server.auth import check_token
 from targetrule.server.config import Limits
-from targetrule.server.errors import ApiError, error_document
+from targetrule.server.errors import ApiError, error_document, json_bytes
 from targetrule.text import Label
 
 Scope = MutableMapping[str, Any]
@@ -42,7 +42,7 @@ class BodyTooLarge(ApiError):
 
 async def send_error(send: Send, error: ApiError) -> None:
     """Answer with the error's status and JSON body."""
-    body = json.dumps(error_document(error.code, error.message, error.findings), ensure_ascii=False).encode("utf-8")
+    body = json_bytes(error_document(error.code, error.message, error.findings))
     headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     if error.status == 401:
         headers.append((b"www-authenticate", b'Bearer realm="targetrule"'))
