@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targetrule.decimal_context import exact
 from targetrule.formats.text_explain import (
     area_explanation,
     department_explanation,
@@ -49,6 +50,7 @@ def find_region(evaluation: Evaluation, region: str) -> RegionResult:
     return result
 
 
+@exact
 def explanation_json(
     evaluation: Evaluation, scheme: Scheme, region: str, target: str | None, lang: Lang, department: str | None = None
 ) -> dict[str, Any]:

@@ -134,8 +134,9 @@ async def explain(request: Request) -> Response:
     if region is None:
         raise ApiError(400, "region.missing", Label("请给出地区：?region=ID", "name the region: ?region=ID"))
     evaluation, _ = await service.evaluate(posted, loaded_scheme, mode)
+    target = parameter(request, posted, "target")
     try:
-        document = explanation_json(evaluation, loaded_scheme, region, parameter(request, posted, "target"), lang)
+        document = await service.run(lambda: explanation_json(evaluation, loaded_scheme, region, target, lang))
     except NotExplained as exc:
         raise ApiError(404, "explain.not_found", exc.message) from None
     return json_response(document)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from targetrule.decimal_context import exact
 from targetrule.server.errors import ApiError, library_error
 from targetrule.server.inputs import chosen_lang, chosen_mode, chosen_scheme, parameter, posted_data
 from targetrule.server.service import Service
@@ -132,6 +133,7 @@ def _data_link(content: bytes, media_type: str) -> str:
     return f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
 
 
+@exact
 def _results(evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Any) -> dict[str, Any]:
     """What the page shows of an evaluation (built in a worker thread: rendering the report takes a while)."""
     from targetrule.formats.order import report_order
