@@ -207,7 +207,7 @@ def indicators_json(
 
 def validation_json(scheme_id: str, data: str, evaluation: Evaluation) -> dict[str, Any]:
     """Every finding in the data (schema ``targetrule.cli.validate/1``), with the counts of errors and warnings."""
-    from targetrule.result_json import finding_to_dict
+    from targetrule.plain_json import finding_to_dict
 
     findings = evaluation.findings
     errors = sum(1 for f in findings if f.is_error)

@@ -97,7 +97,7 @@ async def validate(request: Request) -> Response:
 
 async def evaluate(request: Request) -> Response:
     """The results (``targetrule.results/1``), byte for byte the CLI's results.json; 422: errors in strict mode."""
-    from targetrule.formats.results import render_results
+    from targetrule.formats.output_formats import render_results
 
     service = service_of(request)
     posted = await posted_data(request, service.limits.max_body_bytes)
@@ -144,7 +144,7 @@ async def explain(request: Request) -> Response:
 
 async def report(request: Request) -> Response:
     """The HTML report of the posted data (findings included), in zh or en."""
-    from targetrule.formats.results import render_results
+    from targetrule.formats.output_formats import render_results
 
     service = service_of(request)
     posted = await posted_data(request, service.limits.max_body_bytes)

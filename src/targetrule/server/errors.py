@@ -30,7 +30,7 @@ def json_bytes(document: Any) -> bytes:
 
 def error_document(code: str, message: Label, findings: Sequence[Finding] = ()) -> dict[str, Any]:
     """The JSON body of an error."""
-    from targetrule.result_json import finding_to_dict
+    from targetrule.plain_json import finding_to_dict
 
     return {
         "code": code,

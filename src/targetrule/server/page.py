@@ -137,7 +137,7 @@ def _data_link(content: bytes, media_type: str) -> str:
 def _results(evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Any) -> dict[str, Any]:
     """What the page shows of an evaluation (built in a worker thread: rendering the report takes a while)."""
     from targetrule.formats.order import report_order
-    from targetrule.formats.results import render_results
+    from targetrule.formats.output_formats import render_results
     from targetrule.formats.text_explain import region_explanation
     from targetrule.formats.text_ranking import region_row
 
