@@ -237,3 +237,24 @@ def test_an_unexpected_error_is_500_json_and_logged(caplog: pytest.LogCaptureFix
     error = error_of(answer, 500, "server.internal")
     assert "planted" not in json.dumps(error)  # no internals to the client
     assert "planted bug" in caplog.text  # the traceback is in the log
+
+
+def test_a_missing_library_is_501_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    import anyio
+
+    from targetrule import Engine
+    from targetrule.formats.errors import MissingExtraError
+    from targetrule.server.app import create_app
+
+    def missing() -> Any:
+        raise MissingExtraError("xlsx", "openpyxl")
+
+    monkeypatch.setattr("targetrule.formats.template_xlsx.openpyxl_module", missing)
+    transport = httpx.ASGITransport(app=create_app(Engine()))
+
+    async def get() -> httpx.Response:
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get("/template/jilin-2007")
+
+    error = error_of(anyio.run(get), 501, "server.missing_extra")
+    assert "targetrule[xlsx]" in error["message"]["en"]

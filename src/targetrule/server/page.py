@@ -58,7 +58,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report_html": ("报告（HTML）", "Report (HTML)"),
     "summary": (
         "共 {regions} 个地区，{errors} 个错误，{warnings} 个提示",
-        "{regions} regions, {errors} errors, {warnings} warnings",
+        "regions {regions}, errors {errors}, warnings {warnings}",
     ),
     "error_sev": ("错误", "error"),
     "warning_sev": ("提示", "warning"),
@@ -140,6 +140,7 @@ def _results(evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Any) -> d
     from targetrule.formats.output_formats import render_results
     from targetrule.formats.text_explain import region_explanation
     from targetrule.formats.text_ranking import region_row
+    from targetrule.rounding import fmt
 
     names = {r.region.id: r.region.name(lang) for r in evaluation.regions}
     findings = [
@@ -168,7 +169,10 @@ def _results(evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Any) -> d
         else "",
         "findings": findings,
         "rows": [region_row(r, lang, scheme) for r in ordered],
-        "explanations": [(r.region.name(lang), region_explanation(r, evaluation, scheme, lang)) for r in ordered],
+        "explanations": [
+            (f"{r.region.name(lang)} — {fmt(r.composite)}", region_explanation(r, evaluation, scheme, lang))
+            for r in ordered
+        ],
         "report_link": _data_link(report, "text/html"),
         "results_link": _data_link(results, "application/json"),
         "download_stem": f"{evaluation.scheme}-{lang}",
