@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -20,8 +19,6 @@ from targetrule.text import Label
 
 if TYPE_CHECKING:
     from targetrule.engine import Engine
-
-error_log = logging.getLogger("targetrule.server.error")
 
 ROUTES = [
     Route("/", page.form_page, methods=["GET"]),
