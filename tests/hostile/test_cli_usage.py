@@ -172,10 +172,11 @@ INSIDE: list[tuple[str, str, list[str]]] = [
     ),
     ("validate", "targetrule.cli.data.evaluate_file", ["validate", "MINI", "DATA"]),
     ("evaluate", "targetrule.formats.output_formats.render_results", ["evaluate", "MINI", "DATA", "-o", "OUT/results"]),
-    ("explain", "targetrule.cli.evaluation.region_explanation", ["explain", "MINI", "DATA", "jia"]),
+    ("explain", "targetrule.formats.explain_json.region_explanation", ["explain", "MINI", "DATA", "jia"]),
     ("compare", "targetrule.compare.compare", ["compare", "MINI", "MINI", "DATA"]),
     ("spot-check", "targetrule.inspection.spot_check.spot_check", ["spot-check", "REGIONS", "--seed", "1"]),
     ("new-plugin", "targetrule.scaffold.create_plugin", ["new-plugin", "OUT/plugin", "targetrule-x"]),
+    ("serve", "targetrule.server.app.create_app", ["serve", "--port", "0"]),
     ("group", "targetrule.cli.TargetruleGroup.resolve_command", ["plugins"]),
 ]
 

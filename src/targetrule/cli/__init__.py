@@ -15,8 +15,9 @@ the traceback goes to a log file); 130 interrupted (Ctrl-C). No error shows a tr
 This package holds the ``main`` group; each command group is a module beside it that parses its
 arguments, calls the library and prints: ``discover`` (plugins, indicators, scheme), ``data``
 (template, validate), ``evaluation`` (evaluate, explain, compare), ``inspection`` (spot-check, plan),
-``authoring`` (new-plugin). ``errors`` is how a command ends, ``options`` what every command
-shares, ``output`` what it prints; the text itself is written by ``targetrule.formats.text_*``.
+``authoring`` (new-plugin), ``serve`` (the HTTP service). ``errors`` is how a command ends,
+``options`` what every command shares, ``output`` what it prints; the text itself is written by
+``targetrule.formats.text_*``.
 File formats are imported inside the commands that use them (only the light ``text_*`` at the
 top), so importing this package stays light.
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import click
 
-from targetrule.cli import analysis, authoring, cases, data, discover, evaluation, inspection, streaming
+from targetrule.cli import analysis, authoring, cases, data, discover, evaluation, inspection, serve, streaming
 from targetrule.cli.errors import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
@@ -98,5 +99,6 @@ for command in (
     analysis.sensitivity,
     authoring.new_plugin,
     cases.test_command,
+    serve.serve,
 ):
     main.add_command(command)

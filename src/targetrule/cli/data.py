@@ -247,17 +247,9 @@ def validate(scheme: str, data: Path, targets: Path | None, lang: Lang, as_json:
     errors = sum(1 for f in findings if f.is_error)
     code = EXIT_FINDINGS if errors else EXIT_OK
     if as_json:
-        emit_json(
-            {
-                "schema": "targetrule.cli.validate/1",
-                "scheme": loaded_scheme.id,
-                "data": str(data),
-                "regions": len(evaluation.regions),
-                "errors": errors,
-                "warnings": len(findings) - errors,
-                "findings": findings_json(findings),
-            }
-        )
+        from targetrule.formats.describe import validation_json
+
+        emit_json(validation_json(loaded_scheme.id, str(data), evaluation))
         sys.exit(code)
     echo_lines(validation_summary(findings, str(data), len(evaluation.regions), lang))
     sys.exit(code)

@@ -16,17 +16,11 @@ from targetrule.text import Lang
 @common
 def plugins(lang: Lang, as_json: bool) -> None:
     """List every plugin: distribution, version, hooks / 列出全部插件."""
+    from targetrule.formats.describe import plugins_json
+
     infos = selected_engine().registry.plugins()
     if as_json:
-        emit_json(
-            {
-                "schema": "targetrule.cli.plugins/1",
-                "plugins": [
-                    {"name": p.name, "distribution": p.distribution, "version": p.version, "hooks": list(p.hooks)}
-                    for p in infos
-                ],
-            }
-        )
+        emit_json(plugins_json(infos))
         return
     echo_lines(plugins_listing(infos, lang))
 
@@ -38,20 +32,13 @@ def plugins(lang: Lang, as_json: bool) -> None:
 def indicators(scheme: str, department: str | None, lang: Lang, as_json: bool) -> None:
     """List the indicators of SCHEME with their points, formulas and departments / 列出方案的考评指标."""
     from targetrule.departments import items_of
-    from targetrule.formats.describe import indicator_json
+    from targetrule.formats.describe import indicators_json
 
     loaded = load_scheme(selected_engine(), scheme)
     department = chosen_department(loaded, department)
     items = loaded.items() if department is None else items_of(loaded, department)
     if as_json:
-        emit_json(
-            {
-                "schema": "targetrule.cli.indicators/1",
-                "scheme": loaded.id,
-                "department": department,
-                "indicators": [indicator_json(item) for item in items],
-            }
-        )
+        emit_json(indicators_json(loaded, items, department))
         return
     echo_lines(indicators_listing(loaded, lang, items))
 

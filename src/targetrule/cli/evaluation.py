@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,12 +21,6 @@ from targetrule.cli.options import (
     verified_option,
 )
 from targetrule.cli.output import echo_lines, emit_json, findings_json
-from targetrule.formats.text_explain import (
-    area_explanation,
-    department_explanation,
-    indicator_explanation,
-    region_explanation,
-)
 from targetrule.formats.text_findings import first_errors
 from targetrule.formats.text_lang import say
 from targetrule.formats.text_ranking import ranking_summary
@@ -152,7 +146,7 @@ def explain(
     as_json: bool,
 ) -> None:
     """Explain why REGION got its score: overall, for one area, one indicator or one department's items / 解释得分."""
-    from targetrule.findings import did_you_mean
+    from targetrule.formats.explain_json import NotExplained, explanation_json
 
     engine = selected_engine()
     loaded_scheme = load_scheme(engine, scheme)
@@ -160,57 +154,14 @@ def explain(
     if department is not None and target is not None:
         raise usage("--department 与指标或领域只能给一个", "give --department or an indicator or area, not both")
     evaluation, _ = evaluate_file(engine, loaded_scheme, data, lenient=lenient, verified=verified, targets=targets)
-    known = {r.region.id: r for r in evaluation.regions}
-    by_name = {r.region.name.zh: r for r in evaluation.regions} | {r.region.name.en: r for r in evaluation.regions}
-    result = known.get(region) or by_name.get(region)
-    if result is None:
-        hint = did_you_mean(region, list(known))
-        extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
-        raise usage(f"数据中没有地区 {region}{extra_zh}", f"no region {region} in the data{extra_en}")
-    from targetrule.departments import items_of
-    from targetrule.plain_json import region_to_dict
-
-    region_dict = region_to_dict(result)
-    detail: dict[str, Any]
-    if department is not None:
-        lines = department_explanation(result, loaded_scheme, department, lang)
-        ids = {item.indicator.id for item in items_of(loaded_scheme, department)}
-        detail = {
-            "department": department,
-            "indicators": [i for a in region_dict["areas"] for i in a["indicators"] if i["indicator"] in ids],
-        }
-    elif target is None:
-        lines = region_explanation(result, evaluation, loaded_scheme, lang)
-        detail = region_dict
-    else:
-        areas = {a.area: a for a in result.areas}
-        indicators_ = {i.indicator: i for i in result.indicators()}
-        if target in areas:
-            lines = area_explanation(areas[target], lang)
-            detail = next(a for a in region_dict["areas"] if a["area"] == target)
-        elif target in indicators_:
-            about = [f for f in result.findings if f.indicator == target]
-            lines = indicator_explanation(indicators_[target], about, lang)
-            detail = next(i for a in region_dict["areas"] for i in a["indicators"] if i["indicator"] == target)
-        else:
-            hint = did_you_mean(target, list(areas) + list(indicators_))
-            extra_zh, extra_en = (f"，是否应为 {hint}？", f"; did you mean {hint}?") if hint else ("", "")
-            raise usage(
-                f"方案中没有领域或指标 {target}{extra_zh}", f"no area or indicator {target} in the scheme{extra_en}"
-            )
+    try:
+        document = explanation_json(evaluation, loaded_scheme, region, target, lang, department)
+    except NotExplained as exc:
+        raise usage(exc.message.zh, exc.message.en) from None
     if as_json:
-        emit_json(
-            {
-                "schema": "targetrule.cli.explain/1",
-                "scheme": evaluation.scheme,
-                "region": result.region.id,
-                "target": target,
-                "lines": lines,
-                "detail": detail,
-            }
-        )
+        emit_json(document)
         return
-    click.echo("\n".join(lines))
+    click.echo("\n".join(document["lines"]))
 
 
 @click.command(epilog=EXIT_CODES_HELP)

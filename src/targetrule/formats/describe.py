@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,8 @@ from targetrule.text import Label
 
 if TYPE_CHECKING:
     from targetrule.compare import Comparison
+    from targetrule.registry import PluginInfo
+    from targetrule.results import Evaluation
 
 
 def label_json(label: Label | None) -> dict[str, str] | None:
@@ -176,4 +179,44 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             }
             for c in comparison.regions
         ],
+    }
+
+
+def plugins_json(infos: Sequence[PluginInfo]) -> dict[str, Any]:
+    """The loaded plugins (schema ``targetrule.cli.plugins/1``): name, distribution, version, hooks."""
+    return {
+        "schema": "targetrule.cli.plugins/1",
+        "plugins": [
+            {"name": p.name, "distribution": p.distribution, "version": p.version, "hooks": list(p.hooks)}
+            for p in infos
+        ],
+    }
+
+
+def indicators_json(
+    scheme: Scheme, items: Sequence[ScoredItem] | None = None, department: str | None = None
+) -> dict[str, Any]:
+    """The scheme's indicators, or one department's ``items`` (schema ``targetrule.cli.indicators/1``)."""
+    return {
+        "schema": "targetrule.cli.indicators/1",
+        "scheme": scheme.id,
+        "department": department,
+        "indicators": [indicator_json(item) for item in (scheme.items() if items is None else items)],
+    }
+
+
+def validation_json(scheme_id: str, data: str, evaluation: Evaluation) -> dict[str, Any]:
+    """Every finding in the data (schema ``targetrule.cli.validate/1``), with the counts of errors and warnings."""
+    from targetrule.plain_json import finding_to_dict
+
+    findings = evaluation.findings
+    errors = sum(1 for f in findings if f.is_error)
+    return {
+        "schema": "targetrule.cli.validate/1",
+        "scheme": scheme_id,
+        "data": data,
+        "regions": len(evaluation.regions),
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings": [finding_to_dict(f) for f in findings],
     }
