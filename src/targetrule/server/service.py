@@ -39,10 +39,13 @@ class Service:
     ) -> tuple[Evaluation, LoadedData]:
         """Read and evaluate the posted data as the command line does, every finding pointing into the upload."""
         from targetrule.formats.loaded import relocate_evaluation
+        from targetrule.targets import apply_targets
 
         def evaluate() -> tuple[Evaluation, LoadedData]:
             loaded = read_posted(posted, scheme, self.limits.max_regions)
-            evaluation = self.engine.evaluate(scheme, loaded.submissions, mode=mode)
+            # no targets file over HTTP (yet): the returns' own targets, with the warning that says so
+            submissions = apply_targets(scheme, loaded.submissions, None)
+            evaluation = self.engine.evaluate(scheme, submissions, mode=mode)
             return relocate_evaluation(evaluation, loaded), loaded
 
         return await self.run(evaluate)
