@@ -24,7 +24,7 @@ from targetrule.indicator import Indicator
 from targetrule.ranking import decide
 from targetrule.region_scores import AreaLayout, ItemLayout, RegionScores, ScoreLayout
 from targetrule.registry import Registry
-from targetrule.results import Adjustment, Evaluation, PluginRecord, Provenance, RegionResult
+from targetrule.results import Adjustment, Evaluation, PluginRecord, Provenance, RegionResult, SpecialReport
 from targetrule.rounding import ZERO, half_up
 from targetrule.scheme import ResolvedArea, Scheme, SchemeSource
 from targetrule.scheme_loader import SchemeError, load_scheme
@@ -199,6 +199,9 @@ class Engine:
             input_sha256=sha256_of(submissions.raw),
             scheme_origin=scheme.origin,
             scheme_chain=scheme.chain,
+            special_reports=tuple(
+                SpecialReport(r.region.id, r.special_report) for r in submissions.regions if r.special_report
+            ),
         )
 
 

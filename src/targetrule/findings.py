@@ -414,6 +414,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "fewer Sobol samples or fewer varied indicators",
     ),
     # the province's targets (targetrule.targets) and its province-wide limits (the scheme's [[limits]])
+    "special_report.unreadable": (
+        Severity.WARNING,
+        "专题报告 {value} 无法读取（应为数据文件所在文件夹内的文件），未记录其哈希",
+        "the special report {value} cannot be read (it must be a file in the data file's folder): no hash recorded",
+    ),
     "targets.self_reported": (
         Severity.WARNING,
         "未给出省定目标文件：目标值均为各地自报，未与目标责任状核对",

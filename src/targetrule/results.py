@@ -226,6 +226,15 @@ class PluginRecord:
 
 
 @frozen
+class SpecialReport:
+    """A region's special report (专题报告) as its return names it, and the SHA-256 of the file (empty if not read)."""
+
+    region: str
+    file: str
+    sha256: str = ""
+
+
+@frozen
 class Provenance:
     """What produced a result: library and plugin versions, the scheme and the input, hashed."""
 
@@ -238,6 +247,8 @@ class Provenance:
     verifications_sha256: str = ""  # of the verified figures passed apart from the submissions, if any
     # every file of a scheme that extends another (``extends``), the scheme's own first; empty for one file
     scheme_chain: tuple[SchemeLink, ...] = ()
+    # each region's special report (专题报告) its return names, with the file's hash where it was read
+    special_reports: tuple[SpecialReport, ...] = ()
 
 
 @frozen

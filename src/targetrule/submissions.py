@@ -58,6 +58,8 @@ class RegionData:
     # figures the inspection team verified (targetrule.inspection.verification)
     verified: dict[str, Any] = field(factory=dict)
     veto_paths: tuple[str, ...] = field(default=(), eq=False, repr=False)  # where each veto was read, if known
+    # the file of the region's special report (专题报告, 三（一）), as the return names it; hashed by the reader
+    special_report: str | None = None
 
 
 @frozen
@@ -73,7 +75,7 @@ class Submissions:
 
 
 _REGION_KEYS = ("id", "name", "kind", "parent", "survey_only")
-_CONTENT_KEYS = ("inputs", "bonuses", "deductions", "vetoes", "sources", "verified")
+_CONTENT_KEYS = ("inputs", "bonuses", "deductions", "vetoes", "sources", "verified", "special_report")
 _CLAIM_KEYS = ("id", "count", "points", "note")
 MAX_DEPTH = 32  # a submission needs 7 levels; deeper nesting is refused before anything recurses over it
 MAX_CLAIM_COUNT = 1_000_000
@@ -350,6 +352,7 @@ def _read_region(raw: Any, path: str, problems: list[Finding]) -> RegionData | N
         path,
         fields.verified(raw.get("verified")),
         veto_paths=fields.veto_paths,
+        special_report=fields.text("special_report", raw.get("special_report"), None, "专题报告", "special report"),
     )
     problems.extend(found)
     return data

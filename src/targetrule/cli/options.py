@@ -145,4 +145,6 @@ def evaluate_file(
     # The command line owns its process, so it may pause the collector; the library never does.
     with paused_for_long_lived_results():
         evaluation = engine.evaluate(scheme, submissions, mode=mode, verifications=verified)
-    return relocate_evaluation(evaluation, loaded), loaded.submissions.note
+    from targetrule.formats.special_reports import with_special_reports
+
+    return with_special_reports(relocate_evaluation(evaluation, loaded), data), loaded.submissions.note
