@@ -202,7 +202,7 @@ def test_evaluate_refuses_to_write_over_its_input(tmp_path: Path) -> None:
         (["evaluate", "jilin-2006", "nowhere.json"], 3),
         (["evaluate", str(MINI)], 2),
         (["evaluate", str(MINI), "x.json", "--example"], 2),
-        (["evaluate", str(MINI), "x.json", "--format", "pdf"], 2),
+        (["evaluate", str(MINI), "x.json", "--format", "odt"], 2),
         (["evaluate", str(MINI), "x.json", "--lang", "fr"], 2),
         (["validate", str(MINI)], 2),
         (["frobnicate"], 2),

@@ -82,7 +82,15 @@ def test_browser_renders_the_chinese_labels(tmp_path: Path, evaluation: Evaluati
     report = tmp_path / "report.html"
     report.write_bytes(render_html(evaluation, "zh", mini))
     dom = run_browser(tmp_path, "--dump-dom", report.as_uri())
-    for text in ("综合排名", "甲市", "长白山管委会", "就业和再就业", "城镇新增就业人数", "一等奖", "考评方法与数据来源"):
+    for text in (
+        "综合排名",
+        "甲市",
+        "长白山管委会",
+        "就业和再就业",
+        "城镇新增就业人数",
+        "一等奖",
+        "考评方法与数据来源",
+    ):
         assert text in dom, text
     # chart labels are SVG text, not pictures of text
     svg_texts = re.findall(r"<text[^>]*>([^<]*)</text>", dom)

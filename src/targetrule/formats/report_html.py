@@ -52,7 +52,8 @@ def method_lines(scheme: Scheme | None, lang: Lang) -> dict[str, str]:
     spec = scheme.spec
     sep = "；" if lang == "zh" else "; "
     grades = sep.join(
-        f"{g.label(lang)} ≥ {g.min}" + (say(lang, f"（名额不超过 {g.quota:%}）", f" (at most {g.quota:%})") if g.quota else "")
+        f"{g.label(lang)} ≥ {g.min}"
+        + (say(lang, f"（名额不超过 {g.quota:%}）", f" (at most {g.quota:%})") if g.quota else "")
         for g in spec.grades
     )
     awards = sep.join(f"{a.label(lang)} {a.count}" + say(lang, " 名", "") for a in spec.awards)

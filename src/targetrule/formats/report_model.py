@@ -10,7 +10,7 @@ from attrs import frozen
 from targetrule.formats.order import report_order
 from targetrule.formats.text_lang import list_separator, say
 from targetrule.results import Evaluation, RegionResult, Status
-from targetrule.rounding import HUNDRED, ZERO, half_up
+from targetrule.rounding import HUNDRED, ZERO, fmt, half_up
 from targetrule.scheme import Scheme
 from targetrule.text import Lang
 
@@ -110,7 +110,8 @@ def lenient_warning(evaluation: Evaluation, lang: Lang) -> str | None:
     regions = sum(1 for r in evaluation.regions if any(i.status is Status.NOT_SCORED for i in r.indicators()))
     return say(
         lang,
-        f"宽松模式：{regions} 个地区共 {count} 项数据有误未计分（按 0 分计），排名和评奖为临时结果，核实数据后须重新考评。",
+        f"宽松模式：{regions} 个地区共 {count} 项数据有误未计分（按 0 分计），"
+        "排名和评奖为临时结果，核实数据后须重新考评。",
         f"Lenient run: {count} items in {regions} regions were not scored (their data had errors; counted as 0). "
         "The ranking and awards are provisional: evaluate again once the data is corrected.",
     )
@@ -150,3 +151,52 @@ def status_label(status: Status, lang: Lang) -> str:
     if status is Status.NOT_SCORED:
         return say(lang, "未计分（数据有误）", "not scored (data errors)")
     return say(lang, "已计分", "scored")
+
+
+def region_summary(result: RegionResult, average: Averages, lang: Lang, scheme: Scheme | None) -> str:
+    """A paragraph on one region for the 通报: score against the average, rank, grade, award, where it lost points."""
+    name = result.region.name(lang)
+    parts = [say(lang, f"{name}综合得分 {fmt(result.composite)} 分", f"{name} scored {fmt(result.composite)}")]
+    if average.composite is not None and not result.survey_only:
+        gap = result.composite - average.composite
+        parts[0] += say(
+            lang,
+            f"，{'高于' if gap >= 0 else '低于'}全省平均 {fmt(abs(gap))} 分",
+            f", {fmt(abs(gap))} {'above' if gap >= 0 else 'below'} the provincial average",
+        )
+    if result.rank is not None:
+        parts.append(say(lang, f"排名第 {result.rank}", f"ranked {result.rank}"))
+    if result.grade_label is not None:
+        parts.append(say(lang, f"等次为“{result.grade_label.zh}”", f"graded {result.grade_label.en}"))
+    if result.award_label is not None:
+        parts.append(say(lang, f"获{result.award_label.zh}", f"awarded the {result.award_label.en}"))
+    text = say(lang, "，".join(parts) + "。", ", ".join(parts) + ".")
+    behind = sorted(
+        (
+            (share(a.points, a.max_points) - average.areas[a.area], a)
+            for a in result.areas
+            if a.area in average.areas and share(a.points, a.max_points) < average.areas[a.area]
+        ),
+        key=lambda pair: (pair[0], pair[1].area),
+    )[:3]
+    if behind:
+        named = [
+            say(
+                lang,
+                f"{a.label.zh}（得分率 {share(a.points, a.max_points)}%，全省平均 {average.areas[a.area]}%）",
+                f"{a.label.en} ({share(a.points, a.max_points)}% against {average.areas[a.area]}%)",
+            )
+            for _, a in behind
+        ]
+        text += say(
+            lang,
+            "得分率低于全省平均的领域主要有：" + "、".join(named) + "。",
+            " Furthest below the provincial average: " + "; ".join(named) + ".",
+        )
+    why = reasons(result, lang, scheme)
+    if why:
+        text += say(lang, "；".join(why) + "。", " " + "; ".join(why) + ".")
+    if any(i.status is Status.NOT_SCORED for i in result.indicators()):
+        count = sum(1 for i in result.indicators() if i.status is Status.NOT_SCORED)
+        text += say(lang, f"有 {count} 项数据有误未计分。", f" {count} items were not scored (data errors).")
+    return text

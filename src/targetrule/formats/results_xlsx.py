@@ -10,7 +10,8 @@ from targetrule.formats.cells import safe_text
 from targetrule.formats.order import report_order
 from targetrule.formats.template_xlsx import openpyxl_module, workbook_bytes
 from targetrule.results import Evaluation
-from targetrule.text import Label
+from targetrule.scheme import Scheme
+from targetrule.text import Label, Lang
 
 
 def _value(value: Any) -> Any:
@@ -51,7 +52,7 @@ def add_sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: S
     return ws
 
 
-def render_xlsx(evaluation: Evaluation) -> bytes:
+def render_xlsx(evaluation: Evaluation, lang: Lang = "zh", scheme: Scheme | None = None) -> bytes:
     """The results workbook as xlsx bytes; points are numbers, text cells are neutralised."""
     openpyxl = openpyxl_module()
     book = openpyxl.Workbook()
