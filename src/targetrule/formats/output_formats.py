@@ -67,7 +67,7 @@ def render_results(
     if fmt == "xlsx":
         from targetrule.formats.results_xlsx import render_xlsx
 
-        return {"results.xlsx": render_xlsx(evaluation, lang, scheme)}
+        return {"results.xlsx": render_xlsx(evaluation, lang, scheme, title)}
     if fmt in ("html", "pdf"):
         from targetrule.formats.report_html import render_html
 

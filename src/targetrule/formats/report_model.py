@@ -107,6 +107,8 @@ def lenient_warning(evaluation: Evaluation, lang: Lang) -> str | None:
     if evaluation.mode != "lenient":
         return None
     count = not_scored(evaluation)
+    if count == 0:
+        return None  # nothing was skipped: the ranking is the strict one
     regions = sum(1 for r in evaluation.regions if any(i.status is Status.NOT_SCORED for i in r.indicators()))
     return say(
         lang,
