@@ -17,6 +17,7 @@ from targetrule.formats.order import report_order
 from targetrule.formats.report_title import TitleBlock
 from targetrule.formats.template_xlsx import openpyxl_module, workbook_bytes
 from targetrule.formats.text_lang import say
+from targetrule.formats.text_table import width
 from targetrule.results import Evaluation
 from targetrule.scheme import Scheme
 from targetrule.text import Label, Lang
@@ -35,9 +36,7 @@ def _value(value: Any, lang: Lang | Literal["both"]) -> Any:
     return value
 
 
-def display_width(text: str) -> int:
-    """How many narrow-character widths a line takes: a full-width (CJK) character counts two."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+display_width = width  # a full-width (CJK) character takes two narrow-character widths
 
 
 def add_sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]) -> Any:
