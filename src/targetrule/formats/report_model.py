@@ -81,6 +81,9 @@ def reasons(result: RegionResult, lang: Lang, scheme: Scheme | None) -> list[str
     limited = grade_limit(result, lang)
     if limited:
         shown.append(limited)
+    skipped = sum(1 for i in result.indicators() if i.status is Status.NOT_SCORED)
+    if skipped:
+        shown.append(say(lang, f"{skipped} 项数据有误未计分", f"{skipped} items not scored (data errors)"))
     return shown
 
 

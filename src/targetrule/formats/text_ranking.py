@@ -28,7 +28,7 @@ def region_row(result: RegionResult, lang: Lang, scheme: Scheme | None = None) -
 
     notes = reasons(result, lang, scheme)
     errors = sum(1 for f in result.findings if f.is_error)
-    if errors:
+    if errors and not any(i.status.value == "not_scored" for i in result.indicators()):
         notes.append(say(lang, f"{errors} 个错误", f"{errors} errors"))
     return [
         "—" if result.rank is None else str(result.rank),
