@@ -166,6 +166,14 @@ def test_docx_draft_reopens_with_its_tables(example: tuple[Scheme, Evaluation]) 
     assert "一等奖：长春市" in text and "一票否决：辽源市" in text
     assert "四、考评方法" in text and "分值相加" in text
     assert text.rstrip().endswith("2008年3月1日")
+    try:
+        import cairosvg  # type: ignore[import-untyped]  # noqa: F401
+    except (ImportError, OSError):
+        assert "（综合得分图见 report.pdf 或 report.html）" in text
+    else:
+        pictures = document.inline_shapes  # type: ignore[attr-defined]
+        assert len(pictures) == 1 and round(pictures[0].width.cm, 1) == 15.6  # the ranking chart
+        assert "图例（由深到浅）：■获奖　■达标　■不达标　■一票否决　■仅督查调研（不排名）" in text
 
 
 def test_docx_placeholders_and_english(example: tuple[Scheme, Evaluation]) -> None:

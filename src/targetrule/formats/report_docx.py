@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from targetrule.formats import report_model as model
 from targetrule.formats.errors import MissingExtraError
 from targetrule.formats.order import report_order
+from targetrule.formats.report_charts import legend, ranking_chart
 from targetrule.formats.report_html import method_lines
 from targetrule.formats.report_title import TitleBlock
 from targetrule.formats.template_xlsx import FIXED_TIME
 from targetrule.formats.text_lang import say
-from targetrule.results import Evaluation
+from targetrule.results import Evaluation, RegionResult
 from targetrule.rounding import fmt
 from targetrule.scheme import Scheme
 from targetrule.text import Lang
@@ -98,6 +101,34 @@ def _table(doc: Any, headers: list[str], rows: list[list[str]], widths_cm: list[
     return table
 
 
+def _ranking_picture(
+    doc: Any, regions: Sequence[RegionResult], lang: Lang, scheme: Scheme | None, average: Decimal | None
+) -> None:
+    """The report's ranking chart as a picture (pygal's SVG drawn by CairoSVG), or a line saying where it is."""
+    from docx.shared import Cm
+
+    try:
+        import cairosvg  # type: ignore[import-untyped]
+        import pygal  # type: ignore[import-untyped]  # noqa: F401
+    except (ImportError, OSError):  # OSError: the Cairo library it loads is missing
+        _paragraph(
+            doc,
+            say(
+                lang,
+                "（综合得分图见 report.pdf 或 report.html）",
+                "(The ranking chart is in report.pdf and report.html.)",
+            ),
+            size=10.5,
+        )
+        return
+    top, bottom = model.edges(regions, model.SCREENFUL, model.EDGE)
+    svg = ranking_chart(top, bottom, lang, scheme, average)
+    picture = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=1520)
+    doc.add_picture(io.BytesIO(picture), width=Cm(15.6))
+    legend_text = "　".join(f"{'■'}{text}" for _, text in legend([*top, *bottom], scheme, lang))
+    _paragraph(doc, say(lang, "图例（由深到浅）：", "Colours, darkest first: ") + legend_text, size=10.5)
+
+
 def render_docx(
     evaluation: Evaluation, lang: Lang = "zh", scheme: Scheme | None = None, *, title: TitleBlock | None = None
 ) -> bytes:
@@ -147,6 +178,7 @@ def render_docx(
         )
     ]
     _table(doc, headers, rows, [1.2, 3.4, 2.0, 1.6, 1.8, 6.0])
+    _ranking_picture(doc, regions, lang, scheme, averages.composite)
     if averages.composite is not None:
         _paragraph(
             doc,
