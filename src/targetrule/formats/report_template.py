@@ -36,7 +36,7 @@ ul.reasons { margin: 0; padding-left: 1.1em; } ul.reasons li { margin: 0; }
 .banner { border: 2px solid #1a202c; background: #fff5e6; padding: 6px 10px; font-weight: bold; }
 .note { border-left: 4px solid #718096; padding: 4px 10px; background: #f7fafc; }
 .signoff { text-align: right; margin: 24px 24px 0 0; line-height: 1.9; }
-.chart svg { width: 100%; height: auto; } .chart { margin: 4px 0; }
+.chart svg { width: 100%; height: auto; } .chart { margin: 4px 0; max-width: 820px; }
 .badge { display: inline-block; padding: 0 6px; border: 1px solid #1a202c; border-radius: 3px; font-size: 12px; margin-right: 4px; }
 .badge.veto { background: #8b2323; color: white; } .badge.award { background: #1a365d; color: white; }
 .badge.survey { border-style: dashed; }
