@@ -142,7 +142,7 @@ def render_docx(
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)  # GB/T 9704 type area
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     regions = report_order(evaluation)
-    shown = (title or TitleBlock()).shown(lang, evaluation.scheme_title(lang))
+    shown = (title or TitleBlock()).merged(scheme).shown(lang, evaluation.scheme_title(lang))
     averages = model.averages(regions)
 
     _paragraph(doc, shown["issuer"], face=TITLE_FONT, size=26, bold=True, align="CENTER", colour=RED)

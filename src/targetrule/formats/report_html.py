@@ -84,7 +84,7 @@ def render_html(
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(TEMPLATE)
     regions = report_order(evaluation)
-    given = title or TitleBlock()
+    given = (title or TitleBlock()).merged(scheme)
     averages = model.averages(regions)
     top, bottom = model.edges(regions, model.SCREENFUL, model.EDGE)
     # The SVG is produced by pygal's XML serializer, which escapes every label it draws.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from targetrule.formats.text_lang import say
+from targetrule.scheme import Scheme
 from targetrule.text import Lang
 
 
@@ -28,6 +29,15 @@ class TitleBlock:
             "signature": self.signature or self.issuer or say(lang, "（落款单位）", "(signed by)"),
         }
 
-    def is_draft(self) -> bool:
-        """True while any part is still a placeholder."""
-        return not (self.issuer and self.number and self.date)
+    def merged(self, scheme: Scheme | None) -> TitleBlock:
+        """Parts left unset here taken from the scheme's ``[report]`` table, if it has one."""
+        report = scheme.spec.report if scheme is not None else None
+        if report is None:
+            return self
+        return evolve(
+            self,
+            issuer=self.issuer or report.issuer,
+            number=self.number or report.number,
+            title=self.title or report.title,
+            signature=self.signature or report.signature,
+        )

@@ -122,7 +122,7 @@ def render_xlsx(
     book = openpyxl.Workbook()
     book.remove(book.active)
     regions = report_order(evaluation)
-    shown = (title or TitleBlock()).shown(lang, evaluation.scheme_title(lang))
+    shown = (title or TitleBlock()).merged(scheme).shown(lang, evaluation.scheme_title(lang))
     mode = say(lang, "宽松", "lenient") if evaluation.mode == "lenient" else say(lang, "严格", "strict")
     scheme_line = say(
         lang,
