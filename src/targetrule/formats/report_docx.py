@@ -95,7 +95,9 @@ def _table(doc: Any, headers: list[str], rows: list[list[str]], widths_cm: list[
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
+    table.autofit = False  # Word and LibreOffice keep the widths below instead of sizing to the text
     for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
     return table
@@ -177,7 +179,7 @@ def render_docx(
             ("说明", "Reasons"),
         )
     ]
-    _table(doc, headers, rows, [1.2, 3.4, 2.0, 1.6, 1.8, 6.0])
+    _table(doc, headers, rows, [1.3, 3.3, 2.0, 1.5, 1.7, 5.8])
     _ranking_picture(doc, regions, lang, scheme, averages.composite)
     if averages.composite is not None:
         _paragraph(
