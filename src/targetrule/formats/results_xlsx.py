@@ -24,6 +24,7 @@ from targetrule.text import Label, Lang
 
 HEADER_ROW = 4  # title, scheme line, warning (or blank), then the column headers
 WIDEST = 60
+LINE_HEIGHT = 17  # points per line of 11-point text, Chinese faces included
 
 
 def _value(value: Any, lang: Lang | Literal["both"]) -> Any:
@@ -67,6 +68,14 @@ def add_sheet(book: Any, title: str, headers: Sequence[tuple[str, str]], rows: S
     return ws
 
 
+def _lines(value: Any, size: float) -> int:
+    """How many lines a cell's text takes in a column ``size`` characters wide (1 for numbers)."""
+    if not isinstance(value, str):
+        return 1
+    room = max(1, int(size * 0.85))  # wrapping breaks before the column is quite full
+    return sum(max(1, -(-width(line) // room)) for line in value.split("\n"))
+
+
 def _sheet(
     book: Any,
     title: str,
@@ -95,6 +104,7 @@ def _sheet(
     for r, row in enumerate(rows, start=HEADER_ROW + 1):
         for col, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=col, value=_value(value, lang))
+            cell.alignment = Alignment(vertical="top")
             if isinstance(value, Decimal):
                 cell.number_format = "0.00"  # points and rates as shown everywhere else: two decimals
             elif isinstance(cell.value, str):
@@ -103,6 +113,11 @@ def _sheet(
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, size in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = size
+    # Spreadsheets do not grow a row for wrapped text they did not lay out themselves: give each row its lines.
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+        lines = max((_lines(_value(v, lang), widths[c]) for c, v in enumerate(row)), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
