@@ -92,7 +92,10 @@ def test_reasons_are_separate_and_say_which_limit_applied(example: tuple[Scheme,
     ]
     assert reasons(by_id["tonghua"], "en", scheme) == [
         "no award: verified misreporting",
-        "92.61 points reach Excellent, but the grade's quota limits the grade to Pass",
+        "92.61 points reach Excellent, but misreporting limits the grade to Pass",  # the engine names it
+    ]
+    assert reasons(by_id["jilin"], "en", scheme) == [
+        "98.09 points reach Excellent, but the grade's quota limits the grade to Pass",  # 30% of 9 ranked → 2
     ]
     assert reasons(by_id["changchun"], "zh", scheme) == []
 

@@ -87,17 +87,17 @@ def reasons(result: RegionResult, lang: Lang, scheme: Scheme | None) -> list[str
     return shown
 
 
-LIMITED = ("名额或否决", "a quota or a veto")
+LIMITED = ("名额或否决", "a quota or a veto")  # the engine's words when it does not say which
+HELD_DOWN = ("，但受", " limits the grade to ")  # in every note of a grade held below what the points reach
 
 
 def grade_limit(result: RegionResult, lang: Lang) -> str | None:
     """The note of a grade held below what the points reach, saying which applied: the veto or the quota."""
     note = result.grade_note(lang) if result.grade_note is not None else ""
-    phrase = say(lang, *LIMITED)
-    if phrase not in note:
+    if say(lang, *HELD_DOWN) not in note:
         return None
     which = say(lang, "一票否决", "the veto") if result.vetoes else say(lang, "等次名额", "the grade's quota")
-    return note.replace(phrase, which)
+    return note.replace(say(lang, *LIMITED), which)
 
 
 def not_scored(evaluation: Evaluation) -> int:

@@ -87,8 +87,8 @@ def _sheet(
     landscape: bool = True,
 ) -> Any:
     """A sheet: title row, scheme line and warning, bold headers repeated on every printed page, A4."""
-    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     ws = book.create_sheet(title)
     for line, text in enumerate(heading, start=1):
