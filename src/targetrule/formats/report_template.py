@@ -77,7 +77,7 @@ code { font-size: 11px; word-break: break-all; } td.modules { word-break: break-
 <div class="docno{% if not given.number %} placeholder{% endif %}">{{ tb.number }}</div>
 <hr class="rule">
 <h1>{{ tb.title }}</h1>
-<div class="sub">{{ ev.scheme_title(lang) }} · {{ say('方案', 'scheme') }} {{ ev.scheme }} · {{ say('模式', 'mode') }} {{ say('宽松', 'lenient') if ev.mode == 'lenient' else say('严格', 'strict') }}</div>
+<div class="sub">{{ say('考评结果报告', 'evaluation report') }}：{{ ev.scheme_title(lang) }} · {{ say('方案', 'scheme') }} {{ ev.scheme }} · {{ say('模式', 'mode') }} {{ say('宽松', 'lenient') if ev.mode == 'lenient' else say('严格', 'strict') }}</div>
 </header>
 {% if warning %}<p class="banner" id="lenient-warning">{{ warning }}</p>{% endif %}
 {% if note %}<p class="note">{{ say('数据说明：', 'About the data: ') }}{{ note }}</p>{% endif %}
