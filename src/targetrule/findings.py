@@ -27,7 +27,7 @@ class Severity(enum.Enum):
 # code -> (severity, zh template, en template). Codes are stable: hosts may match on them.
 CATALOG: Mapping[str, tuple[Severity, str, str]] = {
     # values of inputs
-    "input.missing": (Severity.ERROR, "缺少数据：{input}（{label_zh}）", "missing value: {input} ({label_en})"),
+    "input.missing": (Severity.ERROR, "缺少数据：{label_zh}", "missing value: {label_en}"),
     "input.not_a_number": (Severity.ERROR, "应为数字，实为 {value}", "expected a number, got {value}"),
     "input.not_finite": (
         Severity.ERROR,

@@ -163,6 +163,11 @@ def _capped_at(params: Params) -> Decimal:
     return max(ONE, cap) if isinstance(cap, Decimal) and cap.is_finite() else ONE
 
 
+def _given(value: Decimal) -> str:
+    """A figure someone set (a ceiling, a standard): two decimals, or all of its own when it has more (0.045)."""
+    return fmt(value) if value == value.quantize(Decimal("0.01")) else fmt_plain(value)
+
+
 def _pct(value: Decimal) -> str:
     return fmt(value * HUNDRED) + "%"
 
@@ -570,7 +575,7 @@ class ControlCeiling(_Family):
 
     def explain(self, facts: Mapping[str, Decimal]) -> Label:
         """实际 r%，控制上限 c%，超出 o 个百分点，得分率 v%."""
-        r, c, o, v = fmt(facts["rate"]), fmt(facts["ceiling"]), fmt(facts["over"]), _pct(facts["value"])
+        r, c, o, v = fmt(facts["rate"]), _given(facts["ceiling"]), fmt(facts["over"]), _pct(facts["value"])
         if facts["over"] == 0:
             return Label(
                 f"实际 {r}%，在控制上限 {c}% 以内，得分率 {v}",

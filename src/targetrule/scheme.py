@@ -181,6 +181,16 @@ class InspectionSpec:
 
 
 @frozen
+class ReportSpec:
+    """The report's title block as the scheme sets it (the command line may override each part)."""
+
+    issuer: str | None = None
+    number: str | None = None
+    title: str | None = None
+    signature: str | None = None
+
+
+@frozen
 class SchemeSpec:
     """The scheme file, field for field: ``year`` 1900-2100, ``total_points`` > 0, ``tolerance`` a share 0-1.
 
@@ -210,6 +220,7 @@ class SchemeSpec:
     inspection: InspectionSpec | None = None
     precision: str = "0.01"
     limits: tuple[Limit, ...] = ()
+    report: ReportSpec | None = None
 
 
 @frozen

@@ -650,6 +650,7 @@ _SECTIONS = [
     "awards",
     "ranking",
     "inspection",
+    "report",
 ]
 _TOKEN = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
 

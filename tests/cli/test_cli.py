@@ -83,7 +83,7 @@ def test_evaluate_prints_ranking_and_writes_to_the_default_folder(
     # 95000 / 100000 × 10 = 9.50 ; 80000 / 100000 × 10 = 8.00 ; the survey-only region last, unranked
     assert lines[3].split() == ["1", "甲市", "9.50", "优秀", "一等奖"]
     assert lines[4].split() == ["2", "乙市", "8.00", "达标"]
-    assert lines[5].split() == ["—", "长白山管委会", "9.00", "优秀（仅供参考）", "仅督查调研"]
+    assert lines[5].split() == ["—", "长白山管委会", "9.00", "优秀（仅供参考）", "仅督查调研，不参与排名"]
     assert "结果已写入 targetrule-results/" in result.stdout
     written = sorted(p.name for p in (tmp_path / "targetrule-results").iterdir())
     assert written == ["indicators.csv", "ranking.csv", "report.html", "results.json", "results.xlsx"]
@@ -202,7 +202,7 @@ def test_evaluate_refuses_to_write_over_its_input(tmp_path: Path) -> None:
         (["evaluate", "jilin-2006", "nowhere.json"], 3),
         (["evaluate", str(MINI)], 2),
         (["evaluate", str(MINI), "x.json", "--example"], 2),
-        (["evaluate", str(MINI), "x.json", "--format", "pdf"], 2),
+        (["evaluate", str(MINI), "x.json", "--format", "odt"], 2),
         (["evaluate", str(MINI), "x.json", "--lang", "fr"], 2),
         (["validate", str(MINI)], 2),
         (["frobnicate"], 2),

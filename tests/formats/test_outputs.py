@@ -83,10 +83,12 @@ def test_xlsx_results_neutralise_formulas_and_keep_numbers(hostile: Evaluation) 
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(hostile)))
     assert book.sheetnames == ["排名", "领域得分", "指标得分", "问题", "来源"]
     ranking = book["排名"]
-    assert ranking["C2"].value == "'=1+2 / +cmd|' /C calc'!A0"
-    assert ranking["C3"].value == "'-2+3 / @SUM(A1:A2)"
+    assert ranking["B5"].value == "'=1+2"  # row 4 holds the headers, under the title, scheme and warning rows
+    assert ranking["B6"].value == "'-2+3"
     assert all(cell.data_type != "f" for row in ranking.iter_rows() for cell in row)
-    assert ranking["E2"].value == 9.5  # composite is a number: 95000 / 100000 × 10
+    assert ranking["C5"].value == 9.5  # composite is a number: 95000 / 100000 × 10
+    english = openpyxl.load_workbook(io.BytesIO(render_xlsx(hostile, "en")))
+    assert english["Ranking"]["B5"].value == "'+cmd|' /C calc'!A0"
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_nothing_is_fetched_at_view_time(evaluation: Evaluation, mini: Scheme) -
 
 def test_survey_only_region_is_marked(evaluation: Evaluation, mini: Scheme) -> None:
     page = render_html(evaluation, "zh", mini).decode("utf-8")
-    card = re.search(r'<article class="card survey" id="region-changbai">(.*?)</article>', page, re.S)
+    card = re.search(r'<section class="region" id="region-changbai">(.*?)</section>', page, re.S)
     assert card is not None
     assert "仅督查调研，不排名" in card.group(1)
     assert "survey only, not ranked" in render_html(evaluation, "en", mini).decode("utf-8")
@@ -82,11 +82,20 @@ def test_browser_renders_the_chinese_labels(tmp_path: Path, evaluation: Evaluati
     report = tmp_path / "report.html"
     report.write_bytes(render_html(evaluation, "zh", mini))
     dom = run_browser(tmp_path, "--dump-dom", report.as_uri())
-    for text in ("综合排名", "甲市", "长白山管委会", "就业和再就业", "城镇新增就业人数", "一等奖", "数据来源与版本"):
+    for text in (
+        "综合排名",
+        "甲市",
+        "长白山管委会",
+        "就业和再就业",
+        "城镇新增就业人数",
+        "一等奖",
+        "考评方法与数据来源",
+    ):
         assert text in dom, text
     # chart labels are SVG text, not pictures of text
     svg_texts = re.findall(r"<text[^>]*>([^<]*)</text>", dom)
-    assert "甲市" in svg_texts and "仅督查调研（不排名）" in svg_texts
+    assert "1 甲市  9.50" in svg_texts  # rank, name and composite label each bar
+    assert "仅督查调研（不排名）" in dom  # the chart's legend
 
 
 def test_browser_screenshot(tmp_path: Path, evaluation: Evaluation, mini: Scheme) -> None:
@@ -107,7 +116,7 @@ def test_bundled_example_report(tmp_path: Path, engine: Engine) -> None:
     report = tmp_path / "report.html"
     report.write_bytes(render_html(evaluation, "zh", scheme))
     dom = run_browser(tmp_path, "--dump-dom", report.as_uri())
-    assert dom.count('class="card') == len(evaluation.regions)
+    assert dom.count('<section class="region"') == len(evaluation.regions)
     for area in scheme.areas:
         assert area.spec.label.zh in dom
     assert "仅督查调研，不排名" in dom

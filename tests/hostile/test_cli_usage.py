@@ -42,7 +42,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("evaluate-extra-argument", ["evaluate", "MINI", "DATA", "more.json"]),
     ("evaluate-no-data", ["evaluate", "MINI"]),
     ("evaluate-data-and-example", ["evaluate", "MINI", "DATA", "--example"]),
-    ("evaluate-unknown-format", ["evaluate", "MINI", "DATA", "--format", "pdf"]),
+    ("evaluate-unknown-format", ["evaluate", "MINI", "DATA", "--format", "odt"]),
     ("evaluate-empty-format", ["evaluate", "MINI", "DATA", "--format", ","]),
     ("evaluate-data-is-a-folder", ["evaluate", "MINI", "DIR"]),
     ("evaluate-verified-is-a-folder", ["evaluate", "MINI", "DATA", "--verified", "DIR"]),

@@ -86,7 +86,7 @@ def test_results_xlsx_has_fixed_times_and_opens(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook))
     assert book.sheetnames == ["排名", "领域得分", "指标得分", "问题", "来源"]
     assert book.properties.created == datetime.datetime(2000, 1, 1)
-    assert book["排名"]["B2"].value == "jia" and book["排名"]["E2"].value == 9.5
+    assert book["排名"]["B5"].value == "甲市" and book["排名"]["C5"].value == 9.5  # row 4: headers under the title rows
 
 
 def test_the_template_is_the_same_bytes_and_still_reads_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

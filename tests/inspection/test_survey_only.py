@@ -111,5 +111,5 @@ def test_html_report_and_workbook_mark_the_survey_only_region(engine: Engine) ->
     assert "仅督查调研，不排名" in html
     workbook = openpyxl.load_workbook(io.BytesIO(render_results("xlsx", result, scheme, "zh")["results.xlsx"]))
     rows = [row for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)]
-    row = next(r for r in rows if "changbaishan" in r)
-    assert "是 / yes" in row
+    row = next(r for r in rows if "长白山管委会" in r)
+    assert "仅督查调研，不参与排名" in row[-1]  # the reasons column

@@ -251,5 +251,6 @@ def validate(scheme: str, data: Path, targets: Path | None, lang: Lang, as_json:
 
         emit_json(validation_json(loaded_scheme.id, str(data), evaluation))
         sys.exit(code)
-    echo_lines(validation_summary(findings, str(data), len(evaluation.regions), lang))
+    names = {r.region.id: r.region.name(lang) for r in evaluation.regions}
+    echo_lines(validation_summary(findings, str(data), len(evaluation.regions), lang, names))
     sys.exit(code)

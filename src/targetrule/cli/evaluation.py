@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +29,7 @@ from targetrule.formats.text_ranking import ranking_summary
 from targetrule.text import Label, Lang
 
 if TYPE_CHECKING:
+    from targetrule.formats.report_title import TitleBlock
     from targetrule.results import Evaluation
     from targetrule.scheme import Scheme
 
@@ -50,8 +53,14 @@ DEFAULT_OUTPUT = "targetrule-results"
     "--format",
     "formats",
     default=None,
-    help="Comma-separated: json,csv,xlsx,html (default: all whose libraries are installed) / 输出格式.",
+    help="Comma-separated: json,csv,xlsx,html,pdf,docx (default: json,csv,xlsx,html, those whose libraries are "
+    "installed) / 输出格式.",
 )
+@click.option("--issuer", help="Issuing body for the report's title block / 发文机关.")
+@click.option("--doc-number", help="Document number, e.g. 吉人社明电〔2008〕1号 / 文号.")
+@click.option("--report-title", help="Report title (default: from the scheme) / 报告标题.")
+@click.option("--report-date", help="Date printed on the report, e.g. 2008年3月1日 / 成文日期.")
+@click.option("--signed", help="落款 under the report (default: the issuing body) / 落款.")
 @common
 def evaluate(
     scheme: str,
@@ -62,17 +71,24 @@ def evaluate(
     targets: Path | None,
     output: Path | None,
     formats: str | None,
+    issuer: str | None,
+    doc_number: str | None,
+    report_title: str | None,
+    report_date: str | None,
+    signed: str | None,
     lang: Lang,
     as_json: bool,
 ) -> None:
     """Score, grade and rank DATA under SCHEME; print the ranking and write the results / 考评打分排名."""
     from targetrule.formats.atomic import write_result_set
-    from targetrule.formats.output_formats import EXTRAS, FORMATS, missing_libraries
+    from targetrule.formats.output_formats import DEFAULT_FORMATS, EXTRAS, missing_libraries
+    from targetrule.formats.report_title import TitleBlock
 
+    title = TitleBlock(issuer, doc_number, report_title, report_date, signed)
     skipped: list[str] = []
     if formats is None:
-        chosen = [f for f in FORMATS if not missing_libraries(f)]
-        skipped = [f for f in FORMATS if f not in chosen]
+        chosen = [f for f in DEFAULT_FORMATS if not missing_libraries(f)]
+        skipped = [f for f in DEFAULT_FORMATS if f not in chosen]
     else:
         chosen = _parse_formats(formats)
     engine = selected_engine()
@@ -87,10 +103,10 @@ def evaluate(
             chosen, label=say(lang, "生成结果文件", "rendering results"), file=sys.stderr, show_pos=True
         ) as progress:
             for fmt in progress:
-                rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
+                rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note, title))
     else:
         for fmt in chosen:
-            rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note))
+            rendered.update(_rendered(folder, fmt, evaluation, loaded_scheme, lang, note, title))
     inputs = [source, *scheme_inputs(scheme), *([verified] if verified else []), *([targets] if targets else [])]
     # All or nothing: a fresh folder beside the target, swapped in whole (docs/architecture.md).
     files = {path.name: content for path, content in rendered.items()}
@@ -228,15 +244,27 @@ def _data_path(scheme: Scheme, data: Path | None, example: bool) -> Path:
 
 
 def _rendered(
-    folder: Path, fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, note: Label | None
+    folder: Path,
+    fmt: str,
+    evaluation: Evaluation,
+    scheme: Scheme,
+    lang: Lang,
+    note: Label | None,
+    title: TitleBlock,
 ) -> dict[Path, bytes]:
     """One format's files rendered in memory, by their paths in ``folder``; an OS error is a write error (exit 4)."""
     from targetrule.formats.atomic import OutputWriteError
-    from targetrule.formats.output_formats import render_results
+    from targetrule.formats.output_formats import FILES, render_results
 
     try:
-        files = render_results(fmt, evaluation, scheme, lang, note=note)
+        files = render_results(fmt, evaluation, scheme, lang, note=note, title=title)
     except OSError as exc:  # a library's own temporary files (openpyxl's): disk full, ulimit -f
-        shown = folder / {"json": "results.json", "csv": "ranking.csv", "xlsx": "results.xlsx"}.get(fmt, "report.html")
+        shown = folder / FILES[fmt]
         raise OutputWriteError(str(shown), exc.strerror or type(exc).__name__, exc.errno) from None
+    except Exception as exc:
+        # With lxml installed openpyxl streams through it, which reports the same failures as IO_EFBIG etc.
+        code = getattr(errno, str(exc).split(":")[0].removeprefix("IO_"), None) if str(exc).startswith("IO_") else None
+        if type(exc).__name__ != "SerialisationError" or code is None:
+            raise
+        raise OutputWriteError(str(folder / FILES[fmt]), os.strerror(code), code) from None
     return {folder / name: content for name, content in files.items()}

@@ -28,6 +28,7 @@ from targetrule.text import Label
 RESULT_FILES = frozenset(
     {"results.json", "ranking.csv", "indicators.csv", "results.xlsx", "report.html", "regions.jsonl", "summary.json"}
     | {"sensitivity.json", "sensitivity.xlsx", "sensitivity.html"}
+    | {"report.pdf", "report.docx"}
 )
 #: A result file written as it is made (the streaming path), into the open file, instead of bytes held whole.
 Writer = Callable[[BinaryIO], None]

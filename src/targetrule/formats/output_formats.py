@@ -6,13 +6,28 @@ import importlib.util
 import sys
 
 from targetrule.decimal_context import exact
+from targetrule.formats.report_title import TitleBlock
 from targetrule.results import Evaluation
 from targetrule.scheme import Scheme
 from targetrule.text import Label, Lang
 
-FORMATS = ("json", "csv", "xlsx", "html")
-EXTRAS = {"xlsx": "xlsx", "html": "report"}
-_LIBRARIES = {"xlsx": ("openpyxl",), "html": ("pygal", "jinja2")}
+FORMATS = ("json", "csv", "xlsx", "html", "pdf", "docx")
+DEFAULT_FORMATS = ("json", "csv", "xlsx", "html")  # pdf and docx on request: the PDF takes seconds to lay out
+EXTRAS = {"xlsx": "xlsx", "html": "report", "pdf": "pdf", "docx": "docx"}
+_LIBRARIES = {
+    "xlsx": ("openpyxl",),
+    "html": ("pygal", "jinja2"),
+    "pdf": ("pygal", "jinja2", "weasyprint"),
+    "docx": ("docx",),
+}
+FILES = {
+    "json": "results.json",
+    "csv": "ranking.csv",
+    "xlsx": "results.xlsx",
+    "html": "report.html",
+    "pdf": "report.pdf",
+    "docx": "report.docx",
+}
 
 
 def missing_libraries(fmt: str) -> list[str]:
@@ -28,11 +43,18 @@ def missing_libraries(fmt: str) -> list[str]:
 
 @exact
 def render_results(
-    fmt: str, evaluation: Evaluation, scheme: Scheme, lang: Lang, *, note: Label | None = None
+    fmt: str,
+    evaluation: Evaluation,
+    scheme: Scheme,
+    lang: Lang,
+    *,
+    note: Label | None = None,
+    title: TitleBlock | None = None,
 ) -> dict[str, bytes]:
     """The files of one format, by file name, rendered in memory (nothing is written here).
 
-    ``note`` is the data's own note (e.g. "illustrative figures"), shown at the top of the report.
+    ``note`` is the data's own note (e.g. "illustrative figures"), shown at the top of the report;
+    ``title`` the report's title block (issuing body, document number, date, 落款).
     """
     if fmt == "json":
         from targetrule.formats.results_json import render_json
@@ -45,9 +67,18 @@ def render_results(
     if fmt == "xlsx":
         from targetrule.formats.results_xlsx import render_xlsx
 
-        return {"results.xlsx": render_xlsx(evaluation)}
-    if fmt == "html":
+        return {"results.xlsx": render_xlsx(evaluation, lang, scheme, title)}
+    if fmt in ("html", "pdf"):
         from targetrule.formats.report_html import render_html
 
-        return {"report.html": render_html(evaluation, lang, scheme, note=note)}
+        page = render_html(evaluation, lang, scheme, note=note, title=title)
+        if fmt == "html":
+            return {"report.html": page}
+        from targetrule.formats.report_pdf import render_pdf
+
+        return {"report.pdf": render_pdf(page)}
+    if fmt == "docx":
+        from targetrule.formats.report_docx import render_docx
+
+        return {"report.docx": render_docx(evaluation, lang, scheme, title=title)}
     raise ValueError(f"unknown result format {fmt!r}")

@@ -2,60 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
+from targetrule.formats import report_model as model
 from targetrule.formats.errors import MissingExtraError
 from targetrule.formats.order import report_order
-from targetrule.formats.report_charts import profile_chart, ranking_chart
+from targetrule.formats.report_charts import distribution_chart, legend, ranking_chart
 from targetrule.formats.report_template import TEMPLATE
+from targetrule.formats.report_title import TitleBlock
+from targetrule.formats.text_lang import say
 from targetrule.results import Evaluation, RegionResult
 from targetrule.rounding import fmt
 from targetrule.scheme import Scheme
 from targetrule.text import Label, Lang
 
-_WORDS: Mapping[str, tuple[str, str]] = {
-    "report": ("考评结果报告", "evaluation report"),
-    "note": ("数据说明", "about the data"),
-    "scheme": ("方案", "scheme"),
-    "mode": ("模式", "mode"),
-    "strict": ("严格", "strict"),
-    "lenient": ("宽松", "lenient"),
-    "not_ranked": ("未排名", "not ranked"),
-    "ranking": ("综合排名", "ranking"),
-    "rank": ("名次", "rank"),
-    "region": ("地区", "region"),
-    "composite": ("综合得分", "composite"),
-    "grade": ("等次", "grade"),
-    "award": ("奖项", "award"),
-    "awards": ("评奖结果", "awards"),
-    "notes": ("备注", "notes"),
-    "survey_only": ("仅督查调研，不排名", "survey only, not ranked"),
-    "veto": ("一票否决", "veto"),
-    "errors": ("数据错误", "data errors"),
-    "regions": ("各地区得分", "regions"),
-    "indicator": ("领域 / 指标", "area / indicator"),
-    "points": ("得分", "points"),
-    "full": ("满分", "full marks"),
-    "explanation": ("计分说明", "explanation"),
-    "bonus": ("加分", "bonus"),
-    "deduction": ("扣分", "deduction"),
-    "findings": ("数据问题", "findings"),
-    "no_award": ("不评奖：", "no award: "),
-    "discrepancies": ("核实与上报不一致", "verified figures that differ from the reported ones"),
-    "beyond_tolerance": ("超出允许误差，按弄虚作假处理", "beyond the tolerance: treated as misreporting"),
-    "no_findings": ("未发现问题。", "no findings."),
-    "severity": ("级别", "severity"),
-    "error": ("错误", "error"),
-    "warning": ("提示", "warning"),
-    "code": ("代码", "code"),
-    "where": ("位置", "where"),
-    "message": ("说明", "message"),
-    "provenance": ("数据来源与版本", "provenance"),
-    "library": ("程序库", "library"),
-    "input": ("输入数据", "input data"),
-    "plugins": ("插件", "plugins"),
-}
+DIFF_SCALE = Decimal(10)  # percentage points that fill the comparison bar's half
+HEAT = ((Decimal("99.95"), "h0"), (Decimal(95), "h1"), (Decimal(85), "h2"), (Decimal(70), "h3"))
 
 
 def _jinja() -> Any:
@@ -66,54 +29,150 @@ def _jinja() -> Any:
     return jinja2
 
 
+def heat_class(value: Decimal) -> str:
+    """The heatmap shade of an attainment: white at full marks, darker the more points were lost."""
+    return next((cls for floor, cls in HEAT if value >= floor), "h4")
+
+
+def heat_legend(lang: Lang) -> list[tuple[str, str]]:
+    """The shades and what they mean."""
+    return [
+        ("h0", say(lang, "满分", "full marks")),
+        ("h1", "95–99.9%"),
+        ("h2", "85–95%"),
+        ("h3", "70–85%"),
+        ("h4", say(lang, "低于 70%", "below 70%")),
+    ]
+
+
+def method_lines(scheme: Scheme | None, lang: Lang) -> dict[str, str]:
+    """The method appendix's rows: composite aggregation, grades, awards and the scheme's own note."""
+    if scheme is None:
+        return {}
+    spec = scheme.spec
+    sep = "；" if lang == "zh" else "; "
+    grades = sep.join(
+        f"{g.label(lang)} ≥ {g.min}"
+        + (say(lang, f"（名额不超过 {g.quota:%}）", f" (at most {g.quota:%})") if g.quota else "")
+        for g in spec.grades
+    )
+    awards = sep.join(f"{a.label(lang)} {a.count}" + say(lang, " 名", "") for a in spec.awards)
+    return {
+        "method": say(
+            lang,
+            f"{len(scheme.areas)} 个领域，满分 {spec.total_points}，按“{scheme.aggregation.label.zh}”合成",
+            f"{len(scheme.areas)} areas, {spec.total_points} points in all, combined by {scheme.aggregation.label.en}",
+        ),
+        "grades": grades,
+        "award_rules": awards,
+        "scheme_note": spec.note(lang) if spec.note else "",
+    }
+
+
 def render_html(
-    evaluation: Evaluation, lang: Lang = "zh", scheme: Scheme | None = None, *, note: Label | None = None
+    evaluation: Evaluation,
+    lang: Lang = "zh",
+    scheme: Scheme | None = None,
+    *,
+    note: Label | None = None,
+    title: TitleBlock | None = None,
 ) -> bytes:
-    """The report page as UTF-8 bytes: ranking chart and table, awards, each region's profile, findings, provenance."""
+    """The report page as UTF-8 bytes: the 通报 with ranking and awards, charts, region pages, findings, method."""
     jinja2 = _jinja()
     from markupsafe import Markup
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(TEMPLATE)
     regions = report_order(evaluation)
-    words = {key: (zh if lang == "zh" else en) for key, (zh, en) in _WORDS.items()}
-    vetoes: dict[str, Label] = {v.id: v.label for v in scheme.spec.vetoes} if scheme else {}
-    awards: dict[str, tuple[Label, list[str]]] = {}
-    for result in evaluation.ranking():
-        if result.award and result.award_label:
-            awards.setdefault(result.award, (result.award_label, []))[1].append(result.region.name(lang))
+    given = (title or TitleBlock()).merged(scheme)
+    averages = model.averages(regions)
+    top, bottom = model.edges(regions, model.SCREENFUL, model.EDGE)
     # The SVG is produced by pygal's XML serializer, which escapes every label it draws.
-    ranking_svg = Markup(ranking_chart(regions, lang)) if regions else None
-    profiles = {
-        r.region.id: Markup(profile_chart(r, lang, f"profile-{n}")) if r.areas else None
-        for n, r in enumerate(regions, start=1)
-    }
+    ranking_svg = Markup(ranking_chart(top, bottom, lang, scheme, averages.composite)) if regions else None
+    distribution_svg = Markup(distribution_chart([r.composite for r in regions], lang)) if bottom else None
+    heat_top, heat_bottom = model.edges(regions, model.DETAIL_LIMIT, model.EDGE)
+    detailed, omitted = model.detail_regions(evaluation)
+    names = {r.region.id: r.region.name(lang) for r in evaluation.regions}
+    area_heads = [a.label(lang) for a in regions[0].areas] if regions else []
 
-    def errors(result: RegionResult) -> int:
-        return sum(1 for f in result.findings if f.is_error)
-
-    veto_labels = set(vetoes.values())
-
-    def no_award_reasons(result: RegionResult) -> list[str]:
-        """Why a ranked region gets no award, beside the vetoes already shown."""
-        return [why(lang) for why in result.ineligible_because if why not in veto_labels]
-
-    def veto_label(veto: str) -> str:
-        label = vetoes.get(veto)
-        return label(lang) if label else veto
+    def diff(value: Decimal, average: Decimal | None) -> Markup:
+        """The comparison cell: a bar left of the axis when below the average, right when above."""
+        if average is None:
+            return Markup('<td class="diff"></td>')
+        gap = value - average
+        width = min(abs(gap), DIFF_SCALE) / DIFF_SCALE * 100
+        left, right = (width, 0) if gap < 0 else (0, width)
+        sign = "+" if gap > 0 else ""
+        return Markup(
+            f'<td class="diff" title="{sign}{gap}"><span class="half l"><i style="width:{left:.0f}%"></i></span>'
+            f'<span class="half r"><i style="width:{right:.0f}%"></i></span></td>'
+        )
 
     page = template.render(
         ev=evaluation,
         lang=lang,
+        say=lambda zh, en: say(lang, zh, en),
+        tb=given.shown(lang, evaluation.scheme_title(lang)),
+        given=given,
+        warning=model.lenient_warning(evaluation, lang),
         note=note(lang) if note else None,
-        t=words,
         regions=regions,
-        awards=[(label(lang), names) for label, names in awards.values()],
+        reasons=lambda r: model.reasons(r, lang, scheme),
+        average=averages.composite,
+        awards=model.awards(evaluation, lang),
+        vetoed=[r.region.name(lang) for r in regions if r.vetoes],
+        joined=lambda items: model.joined(items, lang),
         ranking_svg=ranking_svg,
-        profiles=profiles,
+        distribution_svg=distribution_svg,
+        omitted_from_chart=bool(bottom),
+        chart_legend=legend([*top, *bottom], scheme, lang),
+        edge=model.EDGE,
+        heat_rows=[*heat_top, *([None] if heat_bottom else []), *heat_bottom],
+        heat_gap=bool(heat_bottom),
+        area_heads=area_heads,
+        area_average=[averages.areas.get(a.area) for a in regions[0].areas] if regions and averages.areas else [],
+        heat=heat_class,
+        heat_legend=heat_legend(lang),
+        share=model.share,
+        detailed={r.region.id for r in detailed},
+        detailed_regions=detailed,
+        omitted=omitted,
+        avg_areas=averages.areas,
+        avg_items=averages.items,
+        diff=diff,
         fmt=fmt,
-        errors=errors,
-        veto_label=veto_label,
-        no_award_reasons=no_award_reasons,
+        region_name=lambda rid: names.get(rid, rid or "") if rid else "",
+        plugins=_modules(evaluation),
+        **method_lines(scheme, lang),
     )
     return str(page).encode("utf-8")
+
+
+def _modules(evaluation: Evaluation) -> list[tuple[str, str, str, list[str]]]:
+    """The scoring modules by distribution: name, version, the modules' shared dotted prefix and the rest."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for p in evaluation.provenance.plugins:
+        grouped.setdefault((p.distribution, p.version), []).append(p.name)
+    shown = []
+    for (dist, version), names in sorted(grouped.items()):
+        prefix = _shared_prefix(names)
+        shown.append((dist, version, prefix, sorted(n[len(prefix) :] for n in names)))
+    return shown
+
+
+def _shared_prefix(names: list[str]) -> str:
+    """The dotted package prefix every name starts with ('' when there is none, or only one name)."""
+    if len(names) < 2:
+        return ""
+    parts = [n.split(".")[:-1] for n in names]
+    shared: list[str] = []
+    for column in zip(*parts, strict=False):
+        if len(set(column)) != 1:
+            break
+        shared.append(column[0])
+    return ".".join(shared) + "." if shared else ""
+
+
+def region_pages(evaluation: Evaluation) -> list[RegionResult]:
+    """The regions that get a page of their own in the report."""
+    return model.detail_regions(evaluation)[0]

@@ -36,7 +36,9 @@ def region_explanation(result: RegionResult, evaluation: Evaluation, scheme: Sch
     elif not evaluation.ranked and evaluation.not_ranked_because is not None:
         lines.append("  " + evaluation.not_ranked_because(lang))
     if result.grade_note is not None:
-        lines.append(say(lang, "  等次：", "  grade: ") + result.grade_note(lang))
+        from targetrule.formats.report_model import grade_limit
+
+        lines.append(say(lang, "  等次：", "  grade: ") + (grade_limit(result, lang) or result.grade_note(lang)))
     if result.award_label is not None:
         lines.append(say(lang, "  奖项：", "  award: ") + result.award_label(lang))
     if result.vetoes:
@@ -75,9 +77,21 @@ def area_explanation(area: AreaResult, lang: Lang) -> list[str]:
     return lines
 
 
+def shown_value(value: object) -> str:
+    """``= value`` as entered; a computed figure with more than four decimals is ``≈`` it, half-up to two."""
+    from decimal import Decimal
+
+    from targetrule.rounding import fmt
+
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(value, Decimal) and isinstance(exponent, int) and exponent < -4:
+        return f"≈ {fmt(value)}"
+    return f"= {value}"
+
+
 def indicator_explanation(item: IndicatorResult, findings: Iterable[Finding], lang: Lang) -> list[str]:
     """One indicator: its explanation, the values it was scored on, and the ``findings`` about it."""
     lines = [f"{item.label(lang)} ({item.indicator})", f"  {item.explanation()(lang)}"]
-    lines += [f"  {name} = {value}" for name, value in item.values.items()]
+    lines += [f"  {name} {shown_value(value)}" for name, value in item.values.items()]
     lines += [f"  {finding_line(f, lang)}" for f in findings]
     return lines

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from targetrule.formats.text_findings import finding_line
 from targetrule.formats.text_lang import list_separator, say
-from targetrule.formats.text_table import pad, table
+from targetrule.formats.text_table import pad, table, width
 
 if TYPE_CHECKING:
     from targetrule.inspection.plan import Plan
@@ -66,16 +66,20 @@ def scheme_listing(scheme: Scheme, lang: Lang) -> list[str]:
 
     spec = scheme.spec
     lines = [f"{spec.title(lang)}  ({spec.id}, {spec.year})"]
-    lines.append(say(lang, f"总分 {fmt_plain(spec.total_points)}", f"total points {fmt_plain(spec.total_points)}"))
+    total = fmt_plain(spec.total_points)
+    method = scheme.aggregation.label
+    lines.append(say(lang, f"总分 {total}（各领域{method.zh}）", f"total points {total} (areas combined: {method.en})"))
     lines.append("")
     id_width = max((len(item.indicator.id) for item in scheme.items()), default=0)
+    # the widest reference sets the column, so a long one never runs into the points
+    ref_width = max((width(item.indicator.reference) for item in scheme.items()), default=0)
     for area in scheme.areas:
         head = f"{area.spec.label(lang)}  [{area.spec.id}]  {fmt_plain(area.spec.points)} "
         lines.append(head + say(lang, f"分（{area.aggregation.label.zh}）", f"points ({area.aggregation.label.en})"))
         for item in area.items:
             indicator = item.indicator
             points = fmt_plain(item.points)
-            ref = pad(indicator.reference, 12)
+            ref = pad(indicator.reference, ref_width)
             lines.append(f"  {ref} {points:>5}  {indicator.id:<{id_width}}  {indicator.label(lang)}")
     lines.append("")
     lines.append(say(lang, "等次：", "grades:"))

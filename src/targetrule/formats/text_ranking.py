@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from targetrule.formats.text_findings import finding_line
-from targetrule.formats.text_lang import list_separator, say
+from targetrule.formats.text_lang import say
 from targetrule.formats.text_table import table
 
 if TYPE_CHECKING:
@@ -23,19 +23,12 @@ def veto_names(scheme: Scheme | None, vetoes: Sequence[str], lang: Lang) -> str:
 
 def region_row(result: RegionResult, lang: Lang, scheme: Scheme | None = None) -> list[str]:
     """One region's row of the ranking table: rank, name, composite, grade, award, notes."""
+    from targetrule.formats.report_model import reasons
     from targetrule.rounding import fmt
 
-    notes = []
-    if result.survey_only:
-        notes.append(say(lang, "仅督查调研", "survey only"))
-    if result.vetoes:
-        notes.append(say(lang, "一票否决：", "veto: ") + veto_names(scheme, result.vetoes, lang))
-    veto_labels = {v.label for v in scheme.spec.vetoes} if scheme is not None else set()
-    others = [why(lang) for why in result.ineligible_because if why not in veto_labels]
-    if others and result.rank is not None:
-        notes.append(say(lang, "不评奖：", "no award: ") + list_separator(lang).join(others))
+    notes = reasons(result, lang, scheme)
     errors = sum(1 for f in result.findings if f.is_error)
-    if errors:
+    if errors and not any(i.status.value == "not_scored" for i in result.indicators()):
         notes.append(say(lang, f"{errors} 个错误", f"{errors} errors"))
     return [
         "—" if result.rank is None else str(result.rank),
@@ -79,9 +72,15 @@ def ranking_summary(
         lines.append(say(lang, "注：", "note: ") + note(lang))
     if not evaluation.ranked and evaluation.not_ranked_because is not None:
         lines.append(say(lang, "未排名：", "not ranked: ") + evaluation.not_ranked_because(lang))
+    from targetrule.formats.report_model import lenient_warning
+
+    warning = lenient_warning(evaluation, lang)
+    if warning is not None:
+        lines.append("!! " + warning)
     lines += ranking_table(evaluation, lang, scheme).split("\n")
     errors = [f for f in evaluation.findings if f.is_error]
-    lines += [finding_line(item, lang) for item in errors[:errors_shown]]
+    names = {r.region.id: r.region.name(lang) for r in evaluation.regions}
+    lines += [finding_line(item, lang, names) for item in errors[:errors_shown]]
     if len(errors) > errors_shown:
         more = len(errors) - errors_shown
         lines.append(say(lang, f"……另有 {more} 个错误，见结果文件", f"... {more} more errors, see the results"))
