@@ -69,7 +69,11 @@ CATALOG: Mapping[str, tuple[Severity, str, str]] = {
         "未知的考评指标 {indicator}{hint_zh}",
         "unknown indicator {indicator}{hint_en}",
     ),
-    "indicator.missing": (Severity.ERROR, "缺少指标 {indicator} 的数据", "no data for indicator {indicator}"),
+    "indicator.missing": (
+        Severity.ERROR,
+        "缺少指标“{label_zh}”（{indicator}）的数据",
+        "no data for the indicator '{label_en}' ({indicator})",
+    ),
     "indicator.formula_failed": (
         Severity.ERROR,
         "插件 {plugin}（发行包 {distribution}）的计分公式出错（{error}），该项不计分",

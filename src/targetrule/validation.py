@@ -20,6 +20,7 @@ from targetrule.findings import Finding, FindingCode, did_you_mean, finding
 from targetrule.indicator import Indicator, Input
 from targetrule.rounding import ONE, ZERO
 from targetrule.rules import breach_finding, malformed, rule_name
+from targetrule.text import Label
 from targetrule.validation_plan import LARGEST, SMALLEST, InputCheck, ValidationPlan, plan_of
 
 __all__ = ["LARGEST", "SMALLEST", "check_plan", "check_values", "input_path", "parse_value", "read_value"]
@@ -167,7 +168,11 @@ def check_plan(
     problems: list[Finding] = []
     if raw is None:
         path = input_path(region_path, indicator_id)
-        return {}, [finding("indicator.missing", region=region, indicator=indicator_id, path=path)]
+        label = plan.label or Label(indicator_id, indicator_id)
+        missing = finding(
+            "indicator.missing", region=region, indicator=indicator_id, path=path, label_zh=label.zh, label_en=label.en
+        )
+        return {}, [missing]
     if type(raw) is not dict and not isinstance(raw, Mapping):
         path = input_path(region_path, indicator_id)
         return {}, [finding("indicator.not_an_object", region=region, indicator=indicator_id, path=path, value=raw)]

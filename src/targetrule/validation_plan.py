@@ -186,6 +186,7 @@ class ValidationPlan:
     rules: tuple[RuleCheck, ...]
     ratios: tuple[RatioStep, ...]
     by_name: Mapping[str, InputCheck]
+    label: Label | None = None  # the indicator's own label, for findings about it as a whole
 
     def label_of(self, name: str) -> tuple[str, str]:
         """The labels of an input or a derived ratio (the name itself when it is neither)."""
@@ -211,4 +212,4 @@ def plan_of(indicator: Indicator) -> ValidationPlan:
         RatioStep(r.name, r.label, r.numerator, r.denominator, r.complement, r.if_zero, r.scale)
         for r in indicator.derived
     )
-    return ValidationPlan(indicator.id, inputs, tuple(rules), ratios, {c.name: c for c in inputs})
+    return ValidationPlan(indicator.id, inputs, tuple(rules), ratios, {c.name: c for c in inputs}, indicator.label)
