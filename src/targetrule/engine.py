@@ -21,7 +21,7 @@ from targetrule.findings import Finding, did_you_mean, finding, has_errors
 from targetrule.fingerprint import sha256_of
 from targetrule.formulas import Attainment, Formula, value_scorer
 from targetrule.indicator import Indicator
-from targetrule.ranking import decide
+from targetrule.ranking import NOT_RANKED, decide
 from targetrule.region_scores import AreaLayout, ItemLayout, RegionScores, ScoreLayout
 from targetrule.registry import Registry
 from targetrule.results import Adjustment, Evaluation, PluginRecord, Provenance, RegionResult, SpecialReport
@@ -42,8 +42,6 @@ SubmissionsLike = Submissions | Mapping[str, Any] | Sequence[Any] | str | Path
 # Verified figures passed apart from the submissions: Verification objects or JSON objects, a JSON
 # document or its path (targetrule.inspection.verification.VerificationsLike), for the verification step.
 VerificationsLike = Iterable[Any] | Mapping[str, Any] | str | Path
-
-_NOT_RANKED = Label("存在数据错误，严格模式下不予排名", "errors in the data: strict mode does not rank")
 
 
 class Engine:
@@ -176,7 +174,7 @@ class Engine:
             regions=tuple(results),
             findings=tuple(findings),
             provenance=evolve(self.provenance(scheme, submissions), **prepared.provenance),
-            not_ranked_because=None if ranked else _NOT_RANKED,
+            not_ranked_because=None if ranked else NOT_RANKED,
             note=submissions.note,
             formula_plugins={p.indicator_id: p.owner for plans in scorer.plans.values() for p in plans},
         )

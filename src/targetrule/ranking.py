@@ -12,6 +12,9 @@ from targetrule.text import Label
 
 SortKey = Callable[[RegionResult], tuple[Decimal, ...]]
 
+#: Why strict mode left a ranking out (the batch and the streaming path say the same).
+NOT_RANKED = Label("存在数据错误，严格模式下不予排名", "errors in the data: strict mode does not rank")
+
 
 def sort_key(scheme: Scheme) -> SortKey:
     """Composite first, then the scheme's tie-breaks (``area:ID``, ``indicator:ID``), higher first."""

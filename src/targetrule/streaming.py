@@ -23,7 +23,7 @@ from attrs import evolve, frozen
 from targetrule.decimal_context import exact
 from targetrule.findings import Finding, finding
 from targetrule.fingerprint import canonical_json
-from targetrule.ranking import missed_targets, standings, with_standing
+from targetrule.ranking import NOT_RANKED, missed_targets, standings, with_standing
 from targetrule.region_scores import RegionScores
 from targetrule.results import Adjustment, Provenance, RegionResult
 from targetrule.scheme import Scheme
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from targetrule.engine import Engine, _RegionScorer
 
 Mode = Literal["strict", "lenient"]
-
-_NOT_RANKED = Label("存在数据错误，严格模式下不予排名", "errors in the data: strict mode does not rank")
 
 
 @frozen
@@ -254,7 +252,7 @@ class EvaluationStream:
             errors=self._errors,
             regions=len(self._summaries),
             provenance=provenance,
-            not_ranked_because=None if ranked else _NOT_RANKED,
+            not_ranked_because=None if ranked else NOT_RANKED,
         )
 
 
